@@ -1,0 +1,58 @@
+// Bundles the extension, the CLI and the sandbox worker into dist/, and copies the
+// WebAssembly files they load at run time (tree-sitter runtime + grammars, QuickJS) next
+// to them: the engine finds every asset relative to its own bundle.
+import { build, context } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+
+const require = createRequire(import.meta.url);
+const watch = process.argv.includes('--watch');
+const outdir = 'dist';
+
+const wasmAssets = [
+  ['web-tree-sitter/tree-sitter.wasm', 'tree-sitter.wasm'],
+  ['tree-sitter-javascript/tree-sitter-javascript.wasm', 'tree-sitter-javascript.wasm'],
+  ['tree-sitter-typescript/tree-sitter-typescript.wasm', 'tree-sitter-typescript.wasm'],
+  ['tree-sitter-typescript/tree-sitter-tsx.wasm', 'tree-sitter-tsx.wasm'],
+  ['tree-sitter-python/tree-sitter-python.wasm', 'tree-sitter-python.wasm'],
+  ['@jitl/quickjs-wasmfile-release-sync/dist/emscripten-module.wasm', 'quickjs.wasm'],
+];
+
+// Resolved through each package's directory: some export maps hide their wasm files.
+function packageFile(spec) {
+  const [scopeOrName, ...rest] = spec.split('/');
+  const name = scopeOrName.startsWith('@') ? `${scopeOrName}/${rest.shift()}` : scopeOrName;
+  let dir = path.dirname(require.resolve(name));
+  while (!existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
+  return path.join(dir, ...rest);
+}
+
+function copyAssets() {
+  mkdirSync(outdir, { recursive: true });
+  for (const [from, to] of wasmAssets) copyFileSync(packageFile(from), path.join(outdir, to));
+}
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  // node-llama-cpp is ESM with native addons; it is loaded with import() at run time.
+  external: ['vscode', 'node-llama-cpp'],
+  logLevel: 'info',
+};
+
+const entries = [
+  { entryPoints: ['src/extension.ts'], outfile: `${outdir}/extension.js` },
+  { entryPoints: ['src/cli/main.ts'], outfile: `${outdir}/cli.js`, banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: ['src/engine/sandbox/worker/sandboxWorker.ts'], outfile: `${outdir}/sandboxWorker.js` },
+];
+
+copyAssets();
+if (watch) {
+  for (const entry of entries) await (await context({ ...common, ...entry })).watch();
+} else {
+  await Promise.all(entries.map((entry) => build({ ...common, ...entry })));
+}

@@ -1,0 +1,31 @@
+/**
+ * Errors the engine raises on purpose. Each message says what went wrong and what to do;
+ * the CLI prints it as one line and the editor shows it once.
+ */
+export class CascadeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** A tiers file or setting does not validate. */
+export class ConfigError extends CascadeError {}
+
+/** A model file is missing, unreadable or not a usable GGUF. */
+export class ModelLoadError extends CascadeError {}
+
+/** The cursor is not inside a function the engine can complete. */
+export class NoFunctionError extends CascadeError {}
+
+/** Work was cancelled through its AbortSignal. Treated as a quiet "no completion". */
+export class AbortError extends CascadeError {
+  constructor(message = 'The operation was cancelled.') {
+    super(message);
+  }
+}
+
+/** Throws AbortError when the signal has fired. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AbortError();
+}
