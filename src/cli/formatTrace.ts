@@ -1,0 +1,28 @@
+import type { CascadeResult, TierTrace } from '../engine';
+
+function tierLine(t: TierTrace): string {
+  const head = `tier ${t.tier + 1} (${t.model})`;
+  if (t.error) return `${head}: skipped: ${t.error}`;
+  const usable = t.candidates.filter((c) => c.usable).length;
+  return (
+    `${head}: ${t.candidates.length} candidates (${usable} parsed), ${t.asserts.length} asserts, ` +
+    `score ${t.score}/${t.required} → ${t.accepted ? 'accepted' : 'rejected'}; ` +
+    `tokens ${t.tokens.solutions}+${t.tokens.tests}; ` +
+    `ms load ${t.ms.load}, solutions ${t.ms.solutions}, tests ${t.ms.tests}, execute ${t.ms.execute}, total ${t.ms.total}`
+  );
+}
+
+/** Human-readable report of a cascade run: the completion, then one line per tier tried. */
+export function formatTrace(result: CascadeResult): string {
+  const verdict =
+    result.acceptedTier === null
+      ? 'fallback (no tier passed its own tests)'
+      : `tier ${result.acceptedTier + 1} accepted, ${result.passed.passed}/${result.passed.total} asserts passed`;
+  return [
+    '--- completion ---',
+    result.completion,
+    '--- trace ---',
+    ...result.trace.map(tierLine),
+    `result: ${verdict}`,
+  ].join('\n');
+}

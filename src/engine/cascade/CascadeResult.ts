@@ -1,0 +1,55 @@
+/** One generated candidate solution. */
+export interface CandidateTrace {
+  /** Text to insert at the cursor. */
+  completion: string;
+  /** The whole function the candidate produces (what the sandbox ran). */
+  functionText: string;
+  /** Whether it parsed into a complete function; when false, `reason` says why. */
+  usable: boolean;
+  reason?: string;
+  tokens: number;
+}
+
+/** What one tier did. Tiers are numbered from 0 in traces and results. */
+export interface TierTrace {
+  tier: number;
+  model: string;
+  candidates: CandidateTrace[];
+  /** Test samples: tokens generated and which pooled asserts came from each. */
+  testSamples: { tokens: number; asserts: number[] }[];
+  /** Pooled, deduplicated asserts. */
+  asserts: string[];
+  /** candidates × asserts, 1 = pass. */
+  matrix: number[][];
+  /** Chosen candidate index (-1: none). */
+  chosen: number;
+  score: number;
+  /** θ · k · |T|. */
+  required: number;
+  accepted: boolean;
+  tokens: { solutions: number; tests: number };
+  /** Milliseconds per phase. */
+  ms: { load: number; solutions: number; tests: number; execute: number; total: number };
+  /** Set when the tier could not run (e.g. its model failed to load); the cascade went on. */
+  error?: string;
+}
+
+export interface CascadeResult {
+  /** Text to insert at the cursor; empty when no tier produced anything. */
+  completion: string;
+  /** Index of the tier whose answer passed its own tests, or null when the answer is the fallback. */
+  acceptedTier: number | null;
+  /** Passed asserts of the returned candidate, out of the tier's pool. */
+  passed: { passed: number; total: number };
+  /** The asserts of the tier that answered (to show the user the generated tests). */
+  asserts: string[];
+  trace: TierTrace[];
+}
+
+/** Progress events, for status bars and progress notifications. */
+export interface CascadeProgress {
+  tier: number;
+  tiers: number;
+  model: string;
+  phase: 'load' | 'solutions' | 'tests' | 'execute' | 'done';
+}

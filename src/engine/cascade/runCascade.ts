@@ -1,0 +1,99 @@
+import type { TierConfig } from '../config/TierConfig';
+import { AbortError, CascadeError, throwIfAborted } from '../errors';
+import type { FunctionAtCursor } from '../extract/FunctionAtCursor';
+import type { ModelBackend } from '../model/ModelBackend';
+import type { Sandbox } from '../sandbox/Sandbox';
+import type { CascadeProgress, CascadeResult, TierTrace } from './CascadeResult';
+import { runTier } from './runTier';
+
+export interface CascadeRequest {
+  /** The whole document text. */
+  document: string;
+  /** The function at the cursor (from findFunctionAtCursor on the same document). */
+  fn: FunctionAtCursor;
+  /** Validated tiers, in order. */
+  tiers: TierConfig[];
+  /** The model of a tier. May throw (e.g. ModelLoadError): that tier is skipped. */
+  modelFor: (tier: TierConfig, index: number) => ModelBackend;
+  sandbox: Sandbox;
+  signal?: AbortSignal;
+  /** Base sampling seed. Default 1. */
+  seed?: number;
+  /** Wall-clock limit per (candidate, assert) sandbox run in ms. Default 1000 (the paper's 1 s). */
+  runTimeoutMs?: number;
+  onProgress?: (progress: CascadeProgress) => void;
+}
+
+/**
+ * Runs the tiers in order and stops at the first whose chosen candidate passes its own tests
+ * (score ≥ θ·k·|T|). Otherwise the last tier that ran returns its best candidate as the
+ * fallback. A tier whose model cannot be loaded or fails is recorded in the trace with its
+ * error and skipped; cancellation (AbortError) ends the whole cascade.
+ */
+export async function runCascade(request: CascadeRequest): Promise<CascadeResult> {
+  const { tiers, signal } = request;
+  const trace: TierTrace[] = [];
+  for (const [index, tier] of tiers.entries()) {
+    throwIfAborted(signal);
+    const tierTrace = await runOneTier(request, tier, index);
+    trace.push(tierTrace);
+    request.onProgress?.({ tier: index, tiers: tiers.length, model: tierTrace.model, phase: 'done' });
+    if (tierTrace.accepted) return resultFrom(trace, tierTrace, index);
+  }
+  const fallback = [...trace].reverse().find((t) => t.chosen >= 0);
+  return fallback
+    ? resultFrom(trace, fallback, null)
+    : { completion: '', acceptedTier: null, passed: { passed: 0, total: 0 }, asserts: [], trace };
+}
+
+async function runOneTier(request: CascadeRequest, tier: TierConfig, index: number): Promise<TierTrace> {
+  const { tiers, signal } = request;
+  let model: ModelBackend | undefined;
+  const onPhase = (phase: CascadeProgress['phase']) =>
+    request.onProgress?.({ tier: index, tiers: tiers.length, model: model?.name ?? tier.model, phase });
+  try {
+    model = request.modelFor(tier, index);
+    return await runTier(tier, index, model, {
+      document: request.document,
+      fn: request.fn,
+      sandbox: request.sandbox,
+      seed: request.seed ?? 1,
+      runTimeoutMs: request.runTimeoutMs ?? 1000,
+      signal,
+      onPhase,
+    });
+  } catch (error) {
+    if (error instanceof AbortError || signal?.aborted) throw error instanceof AbortError ? error : new AbortError();
+    return failedTier(index, model?.name ?? tier.model, error);
+  }
+}
+
+function failedTier(index: number, model: string, error: unknown): TierTrace {
+  const message = error instanceof CascadeError ? error.message : `Tier ${index + 1} failed: ${(error as Error)?.message ?? String(error)}`;
+  return {
+    tier: index,
+    model,
+    candidates: [],
+    testSamples: [],
+    asserts: [],
+    matrix: [],
+    chosen: -1,
+    score: 0,
+    required: 0,
+    accepted: false,
+    tokens: { solutions: 0, tests: 0 },
+    ms: { load: 0, solutions: 0, tests: 0, execute: 0, total: 0 },
+    error: message,
+  };
+}
+
+function resultFrom(trace: TierTrace[], tier: TierTrace, acceptedTier: number | null): CascadeResult {
+  const row = tier.matrix[tier.chosen] ?? [];
+  return {
+    completion: tier.candidates[tier.chosen].completion,
+    acceptedTier,
+    passed: { passed: row.reduce((n, v) => n + v, 0), total: tier.asserts.length },
+    asserts: tier.asserts,
+    trace,
+  };
+}

@@ -1,0 +1,71 @@
+import { ConfigError } from '../errors';
+import { TIER_DEFAULTS, type TierConfig } from './TierConfig';
+
+type FieldRule = (value: unknown) => string | undefined;
+
+const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v);
+const intIn = (min: number, max: number): FieldRule => (v) =>
+  isInt(v) && v >= min && v <= max ? undefined : `must be an integer from ${min} to ${max}`;
+const numberIn = (min: number, max: number): FieldRule => (v) =>
+  typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max
+    ? undefined
+    : `must be a number from ${min} to ${max}`;
+
+const RULES: Record<keyof TierConfig, FieldRule> = {
+  model: (v) =>
+    typeof v === 'string' && v.trim() !== ''
+      ? undefined
+      : 'must be a path to a .gguf file or an hf: URI',
+  samples: intIn(0, 50),
+  testsPerSample: intIn(0, 20),
+  temperature: numberIn(0, 2),
+  threshold: numberIn(0, 1),
+  maxTokens: intIn(1, 8192),
+  gpuLayers: (v) => (v === 'auto' || (isInt(v) && v >= 0) ? undefined : 'must be "auto" or an integer ≥ 0'),
+  contextSize: intIn(128, 1_048_576),
+};
+
+const describe = (v: unknown): string => (v === undefined ? 'missing' : JSON.stringify(v));
+
+/**
+ * Validates a tiers list (the `tiers` array of a tiers file or the `cascade.tiers` setting)
+ * and returns it with defaults filled in. Throws ConfigError naming the tier (1-based), the
+ * field, what was given and what is allowed; every problem found is listed.
+ */
+export function validateTiers(input: unknown, source = 'tiers'): TierConfig[] {
+  if (!Array.isArray(input)) throw new ConfigError(`${source} must be a list of tiers, got ${describe(input)}.`);
+  if (input.length === 0) throw new ConfigError(`${source} is empty: configure at least one tier with a "model".`);
+  const problems: string[] = [];
+  const tiers = input.map((raw, i) => validateTier(raw, `${source}[${i + 1}]`, i === input.length - 1, problems));
+  if (problems.length > 0) throw new ConfigError(problems.join('; '));
+  return tiers as TierConfig[];
+}
+
+function validateTier(raw: unknown, where: string, isLast: boolean, problems: string[]): TierConfig | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    problems.push(`${where} must be an object like {"model": "path/to/model.gguf"}, got ${describe(raw)}`);
+    return undefined;
+  }
+  const given = raw as Record<string, unknown>;
+  for (const key of Object.keys(given)) {
+    if (!(key in RULES)) problems.push(`${where} has unknown field "${key}" (allowed: ${Object.keys(RULES).join(', ')})`);
+  }
+  const tier = { ...TIER_DEFAULTS, ...given } as Record<string, unknown>;
+  for (const [field, rule] of Object.entries(RULES)) {
+    const optional = field === 'gpuLayers' || field === 'contextSize';
+    if (optional && tier[field] === undefined) continue;
+    const problem = rule(tier[field]);
+    if (problem) problems.push(`${where}.${field} ${problem}, got ${describe(tier[field])}`);
+  }
+  checkTierShape(tier as unknown as TierConfig, where, isLast, problems);
+  return tier as unknown as TierConfig;
+}
+
+/** The algorithm's constraints between fields: k > 0 ⇔ t > 0, k = 0 only last, k = 1 never last. */
+function checkTierShape(tier: TierConfig, where: string, isLast: boolean, problems: string[]): void {
+  const { samples: k, testsPerSample: t } = tier;
+  if (!isInt(k) || !isInt(t)) return;
+  if (k === 0 && t > 0) problems.push(`${where}.testsPerSample must be 0 when samples is 0 (one greedy answer, no tests)`);
+  if (k > 0 && t === 0) problems.push(`${where}.testsPerSample must be at least 1 when samples is ${k} (tests decide acceptance)`);
+  if (k === 0 && !isLast) problems.push(`${where}.samples 0 (no tests) is only allowed on the last tier: nothing after it could run`);
+}
