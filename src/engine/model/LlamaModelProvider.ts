@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { LlamaCppBackend, type LlamaCppBackendOptions } from './LlamaCppBackend';
+import type { ModelBackend, ModelProvider, ModelSpec } from './ModelBackend';
+
+/** Options shared by every model the provider loads. */
+export type LlamaModelProviderOptions = LlamaCppBackendOptions;
+
+/**
+ * Hands out one node-llama-cpp backend per distinct model setting, so tiers (and requests)
+ * that name the same file with the same settings share one loaded model and its queue.
+ */
+export class LlamaModelProvider implements ModelProvider {
+  private readonly backends = new Map<string, LlamaCppBackend>();
+
+  constructor(private readonly options: LlamaModelProviderOptions = {}) {}
+
+  get(spec: ModelSpec): ModelBackend {
+    const key = JSON.stringify([path.resolve(spec.model), spec.gpuLayers ?? 'auto', spec.contextSize, spec.threads]);
+    let backend = this.backends.get(key);
+    if (!backend) {
+      backend = new LlamaCppBackend(spec, this.options);
+      this.backends.set(key, backend);
+    }
+    return backend;
+  }
+
+  /** Disposes every backend handed out; a later `get()` starts afresh. */
+  async dispose(): Promise<void> {
+    const backends = [...this.backends.values()];
+    this.backends.clear();
+    const results = await Promise.allSettled(backends.map((backend) => backend.dispose()));
+    const failure = results.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
+  }
+}
