@@ -13,7 +13,9 @@ export interface FunctionAtCursor {
   docComment?: string;
   /**
    * Where the function starts in the document: the declaration statement for
-   * `const f = () => …`, the `export` keyword for exported functions, the method name for methods.
+   * `const f = () => …`, the `export` keyword for exported functions, the method's first
+   * modifier (`static`, `async`, `private`, …) or name for methods, the property for
+   * `key: function () {…}`, the first decorator for decorated Python functions.
    */
   start: number;
   /** Offset just after the opening `{` (or `:` in Python) of the body. */
