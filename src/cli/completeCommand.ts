@@ -33,8 +33,8 @@ export async function completeCommand(argv: string[], out: NodeJS.WritableStream
   const language = languageFromId(path.extname(file));
   if (!language) throw new CascadeError(`Unsupported file type "${path.extname(file)}": use a .js, .jsx, .ts, .tsx or .py file.`);
   const document = await readSource(file);
-  const cursor = cursorOffset(document, flags.line as number, flags.column as number | undefined);
-  const tiers = await readTiersFile(flags.tiers as string);
+  const cursor = cursorOffset(document, flags.line, flags.column);
+  const tiers = await readTiersFile(flags.tiers);
   const fn = await findFunctionAtCursor(document, cursor, language);
   if (!fn) throw new NoFunctionError(`No function body at ${file}:${flags.line}: put the position inside the body of the function to complete.`);
 
@@ -43,7 +43,7 @@ export async function completeCommand(argv: string[], out: NodeJS.WritableStream
   process.once('SIGINT', onSigint);
   const models = new LlamaModelProvider();
   const sandbox = new SandboxPool();
-  const tiersDir = path.dirname(path.resolve(flags.tiers as string));
+  const tiersDir = path.dirname(path.resolve(flags.tiers));
   try {
     const result = await runCascade({
       document,
@@ -53,7 +53,7 @@ export async function completeCommand(argv: string[], out: NodeJS.WritableStream
         models.get({ model: resolveModelPath(tier.model, tiersDir), gpuLayers: tier.gpuLayers, contextSize: tier.contextSize }),
       sandbox,
       signal: controller.signal,
-      seed: (flags.seed as number | undefined) ?? 1,
+      seed: flags.seed ?? 1,
       onProgress: (p) => p.phase !== 'done' && err.write(`tier ${p.tier + 1}/${p.tiers} (${p.model}): ${p.phase}\n`),
     });
     out.write(flags.json ? `${JSON.stringify({ completion: result.completion, acceptedTier: result.acceptedTier, trace: result.trace })}\n` : `${formatTrace(result)}\n`);

@@ -1,2 +1,42 @@
-// placeholder, replaced by the CLI dispatcher
-export {};
+// The `cascade` command line: the engine without the editor, for scripts and benchmarks.
+import { CascadeError } from '../engine/errors';
+import { checkCommand } from './checkCommand';
+import { completeCommand } from './completeCommand';
+
+const USAGE = `usage:
+  cascade complete <file> --line N [--column C] --tiers <tiers.json> [--json] [--seed S]
+  cascade check --jsonl <file> [--language js|ts] [--timeout-ms N]`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'complete':
+      return completeCommand(rest, process.stdout, process.stderr);
+    case 'check':
+      return checkCommand(rest, process.stdout);
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      throw new CascadeError(`unknown command "${command}": run "cascade help" for usage`);
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // User mistakes (CascadeError) are one line; anything else is a bug worth its stack.
+    if (error instanceof CascadeError) {
+      process.stderr.write(`cascade: ${error.message}\n`);
+      process.exitCode = 2;
+    } else {
+      process.stderr.write(`cascade: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  },
+);

@@ -6,7 +6,7 @@ import { findFunctionAtCursor } from '../../src/engine/extract/findFunctionAtCur
 import { runCascade, type CascadeRequest } from '../../src/engine/cascade/runCascade';
 import { SandboxPool } from '../../src/engine/sandbox/SandboxPool';
 import type { ModelBackend } from '../../src/engine/model/ModelBackend';
-import { isTestPrompt, ScriptedBackend, type Script } from '../helpers/ScriptedBackend';
+import { isTestPrompt, ScriptedBackend } from '../helpers/ScriptedBackend';
 
 const DOC = '/** Adds two numbers. */\nfunction add(a, b) {\n  ';
 const CORRECT = 'return a + b;\n}\n';

@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+import type { CascadeSettings } from './readSettings';
+
+/** The status bar's quick pick: enable/disable, settings, log. */
+export async function showMenu(settings: CascadeSettings, log: vscode.LogOutputChannel): Promise<void> {
+  const items = [
+    { label: settings.enabled ? '$(circle-slash) Disable Cascade' : '$(check) Enable Cascade', id: 'toggle' },
+    { label: '$(play) Complete function at cursor', id: 'complete' },
+    { label: '$(gear) Open settings', id: 'settings' },
+    { label: '$(output) Show log', id: 'log' },
+  ];
+  const pick = await vscode.window.showQuickPick(items, { title: 'Cascade', placeHolder: settings.tiersError ?? `${settings.tiers.length} tier(s) configured` });
+  switch (pick?.id) {
+    case 'toggle':
+      return vscode.workspace.getConfiguration('cascade').update('enabled', !settings.enabled, vscode.ConfigurationTarget.Global);
+    case 'complete':
+      return void (await vscode.commands.executeCommand('cascade.completeFunction'));
+    case 'settings':
+      return void (await vscode.commands.executeCommand('workbench.action.openSettings', 'cascade.'));
+    case 'log':
+      return log.show(true);
+  }
+}
