@@ -1,43 +1,62 @@
 import * as vscode from 'vscode';
 import { completeFunctionCommand } from './editor/completeFunctionCommand';
 import { EngineSession } from './editor/EngineSession';
+import { InlineProvider } from './editor/InlineProvider';
 import { readSettings, type CascadeSettings } from './editor/readSettings';
-import { resetShownSettingsErrors } from './editor/showSettingsError';
+import { resetShownSettingsErrors, showSettingsError } from './editor/showSettingsError';
 import { showMenu } from './editor/showMenu';
 import { StatusBar } from './editor/StatusBar';
 
 let session: EngineSession | undefined;
 
+/** What activate() returns: handles for the in-host tests. */
+export interface CascadeApi {
+  provider: InlineProvider;
+  settings: () => CascadeSettings;
+}
+
 /** Wires the editor adapters to one shared engine session. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): CascadeApi {
   const log = vscode.window.createOutputChannel('Cascade', { log: true });
   const status = new StatusBar();
   let settings: CascadeSettings = readSettings();
-  session = new EngineSession(settings);
-  const applySettings = () => {
+  const engine = (session = new EngineSession(settings));
+  const usableSession = () => (settings.tiersError ? undefined : engine);
+  const provider = new InlineProvider({
+    session: usableSession,
+    settings: () => settings,
+    status,
+    log,
+    reportTierError: (message) => void showSettingsError(message),
+  });
+  const applySettings = (initial: boolean) => {
     settings = readSettings();
     resetShownSettingsErrors();
-    if (settings.tiersError) log.warn(settings.tiersError);
-    status.idle(!settings.enabled);
-    void session?.updateSettings(settings);
+    provider.forget();
+    for (const problem of [settings.tiersError, ...settings.warnings]) {
+      if (problem) {
+        log.warn(problem);
+        if (!initial || settings.tiers.length > 0) void showSettingsError(problem);
+      }
+    }
+    if (settings.tiersError) status.error(settings.tiersError);
+    else status.idle(!settings.enabled);
+    if (!initial) void engine.updateSettings(settings);
   };
-  applySettings();
+  applySettings(true);
 
   context.subscriptions.push(
     log,
     status,
+    vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     vscode.commands.registerCommand('cascade.completeFunction', () =>
-      completeFunctionCommand({
-        session: () => (settings.tiersError ? undefined : session),
-        settingsError: () => settings.tiersError,
-        status,
-        log,
-      }),
+      completeFunctionCommand({ session: usableSession, settingsError: () => settings.tiersError, status, log }),
     ),
     vscode.commands.registerCommand('cascade.showMenu', () => showMenu(settings, log)),
-    vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('cascade') && applySettings()),
+    vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('cascade') && applySettings(false)),
   );
   log.info(`Cascade activated with ${settings.tiers.length} tier(s).`);
+  return { provider, settings: () => settings };
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,6 +1,7 @@
 import {
   type CascadeProgress,
   type CascadeResult,
+  fastCompletion,
   findFunctionAtCursor,
   type FunctionAtCursor,
   type ModelBackend,
@@ -9,6 +10,7 @@ import {
   SandboxPool,
   type SourceLanguage,
   type TierConfig,
+  type TierTrace,
   resolveModelPath,
 } from '../engine';
 import type { CascadeSettings } from './readSettings';
@@ -19,17 +21,23 @@ export interface SessionRequest {
   cursor: number;
   signal?: AbortSignal;
   onProgress?: (progress: CascadeProgress) => void;
+  onTierDone?: (trace: TierTrace) => void;
+  /** A tier that could not serve the fast path (its model failed); the next tier was tried. */
+  onTierError?: (tier: number, error: unknown) => void;
 }
 
 /**
  * The engine as the editor uses it: one model provider and one sandbox pool shared by every
- * editor and request, rebuilt when the tier settings change.
+ * editor and request. Models load lazily, unload after `idleUnloadMs` without requests, and
+ * are dropped when the tier settings change.
  */
 export class EngineSession {
   private models = new LlamaModelProvider();
   private readonly sandbox = new SandboxPool();
+  private idleTimer: NodeJS.Timeout | undefined;
 
   constructor(private settings: CascadeSettings) {}
+
 
   get tiers(): TierConfig[] {
     return this.settings.tiers;
@@ -38,13 +46,12 @@ export class EngineSession {
   /** Applies new settings; models are unloaded so the next request loads what they name. */
   async updateSettings(settings: CascadeSettings): Promise<void> {
     this.settings = settings;
-    const old = this.models;
-    this.models = new LlamaModelProvider();
-    await old.dispose();
+    await this.unloadModels();
   }
 
   /** The model of a tier (loaded lazily by the engine). */
   modelFor(tier: TierConfig): ModelBackend {
+    this.touch();
     return this.models.get({ model: resolveModelPath(tier.model, this.settings.baseDir), gpuLayers: tier.gpuLayers, contextSize: tier.contextSize });
   }
 
@@ -62,10 +69,43 @@ export class EngineSession {
       sandbox: this.sandbox,
       signal: request.signal,
       onProgress: request.onProgress,
+      onTierDone: request.onTierDone,
     });
   }
 
+  /** One unverified fill-in-the-middle completion from the first tier whose model loads. */
+  async fast(request: SessionRequest): Promise<string> {
+    const { document, cursor, signal } = request;
+    let lastError: unknown;
+    for (const [index, tier] of this.settings.tiers.entries()) {
+      try {
+        const model = this.modelFor(tier);
+        const { text } = await fastCompletion({ prefix: document.slice(0, cursor), suffix: document.slice(cursor), model, tier, signal });
+        return text;
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        request.onTierError?.(index, error);
+        lastError = error;
+      }
+    }
+    throw lastError;
+  }
+
+  private touch(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => void this.unloadModels(), this.settings.idleUnloadMs);
+    this.idleTimer.unref();
+  }
+
+  private async unloadModels(): Promise<void> {
+    clearTimeout(this.idleTimer);
+    const old = this.models;
+    this.models = new LlamaModelProvider();
+    await old.dispose();
+  }
+
   async dispose(): Promise<void> {
+    clearTimeout(this.idleTimer);
     await Promise.allSettled([this.models.dispose(), this.sandbox.dispose()]);
   }
 }

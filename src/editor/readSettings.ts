@@ -9,23 +9,55 @@ export interface CascadeSettings {
   tiers: TierConfig[];
   /** Why the configured tiers cannot be used, ready to show to the user. */
   tiersError?: string;
+  /** Other settings that were out of range; their defaults are in effect. */
+  warnings: string[];
   /** Base folder for relative model paths: the first workspace folder, else the home folder. */
   baseDir: string;
+  /** Wait after the last keystroke before asking the models, ms. */
+  debounceMs: number;
+  /** How long ghost text may take; then the best verified answer so far is shown, ms. */
+  latencyBudgetMs: number;
+  /** Show only completions that passed their own tests. */
+  verifiedOnly: boolean;
+  /** Offer unverified fast-path completions in languages other than JS/TS. */
+  otherLanguages: boolean;
+  /** Unload models after this long without requests, ms. */
+  idleUnloadMs: number;
+}
+
+/** Reads a number setting, falling back to the default (and reporting) when it is out of range. */
+function numberSetting(config: vscode.WorkspaceConfiguration, key: string, fallback: number, min: number, max: number, problems: string[]): number {
+  const value = config.get<unknown>(key, fallback);
+  if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) return value;
+  problems.push(`cascade.${key} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}; using ${fallback}`);
+  return fallback;
 }
 
 /** Reads and validates the `cascade.*` settings. Never throws: problems land in `tiersError`. */
 export function readSettings(): CascadeSettings {
   const config = vscode.workspace.getConfiguration('cascade');
-  const baseDir = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
+  const problems: string[] = [];
+  const base = {
+    enabled: config.get<unknown>('enabled', true) !== false,
+    baseDir: vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir(),
+    debounceMs: numberSetting(config, 'debounceMs', 200, 0, 5000, problems),
+    latencyBudgetMs: numberSetting(config, 'latencyBudgetMs', 5000, 100, 120_000, problems),
+    verifiedOnly: config.get<unknown>('verifiedOnly', false) === true,
+    otherLanguages: config.get<unknown>('otherLanguages', false) === true,
+    idleUnloadMs: numberSetting(config, 'idleUnloadMinutes', 15, 1, 24 * 60, problems) * 60_000,
+  };
+  return { ...base, ...readTiers(config), warnings: problems };
+}
+
+function readTiers(config: vscode.WorkspaceConfiguration): { tiers: TierConfig[]; tiersError?: string } {
   const raw = config.get<unknown>('tiers', []);
-  const enabled = config.get<boolean>('enabled', true) !== false;
   if (Array.isArray(raw) && raw.length === 0) {
-    return { enabled, tiers: [], baseDir, tiersError: 'No tiers are configured: set "cascade.tiers" to at least one model.' };
+    return { tiers: [], tiersError: 'No tiers are configured: set "cascade.tiers" to at least one model.' };
   }
   try {
-    return { enabled, tiers: validateTiers(raw, 'cascade.tiers'), baseDir };
+    return { tiers: validateTiers(raw, 'cascade.tiers') };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return { enabled, tiers: [], baseDir, tiersError: `Invalid setting: ${error.message}` };
+    return { tiers: [], tiersError: `Invalid setting: ${error.message}` };
   }
 }

@@ -16,3 +16,7 @@ export { selectCandidate, type Selection } from './select/selectCandidate';
 export type { CandidateTrace, CascadeProgress, CascadeResult, TierTrace } from './cascade/CascadeResult';
 export { runCascade, type CascadeRequest } from './cascade/runCascade';
 export { cursorOffset } from './cascade/cursorOffset';
+export { LruCache } from './complete/LruCache';
+export { SuggestionMemory, type SuggestionKey } from './complete/SuggestionMemory';
+export { fastCompletion } from './complete/fastCompletion';
+export { bestSoFar } from './complete/bestSoFar';

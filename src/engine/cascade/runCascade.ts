@@ -22,6 +22,8 @@ export interface CascadeRequest {
   /** Wall-clock limit per (candidate, assert) sandbox run in ms. Default 1000 (the paper's 1 s). */
   runTimeoutMs?: number;
   onProgress?: (progress: CascadeProgress) => void;
+  /** Called with each tier's trace as soon as the tier finishes (before the next one starts). */
+  onTierDone?: (trace: TierTrace) => void;
 }
 
 /**
@@ -37,6 +39,7 @@ export async function runCascade(request: CascadeRequest): Promise<CascadeResult
     throwIfAborted(signal);
     const tierTrace = await runOneTier(request, tier, index);
     trace.push(tierTrace);
+    request.onTierDone?.(tierTrace);
     request.onProgress?.({ tier: index, tiers: tiers.length, model: tierTrace.model, phase: 'done' });
     if (tierTrace.accepted) return resultFrom(trace, tierTrace, index);
   }
