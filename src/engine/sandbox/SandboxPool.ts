@@ -1,0 +1,158 @@
+import os from 'node:os';
+import { assetPath } from '../assets';
+import { AbortError } from '../errors';
+import { resolveLimits } from './limits';
+import { PoolWorker, type PoolWorkerResult } from './PoolWorker';
+import type { RunMessage } from './protocol';
+import type { RunLimits, RunOutcome, RunRequest, Sandbox } from './Sandbox';
+
+export interface SandboxPoolOptions {
+  /**
+   * Worker threads, each running one program at a time.
+   * Default `max(1, min(4, os.availableParallelism() - 1))`: one core stays free for the
+   * editor or the model.
+   */
+  size?: number;
+  /** The bundled worker script. Default `assetPath('sandboxWorker.js')`. */
+  workerPath?: string;
+  /** Limits for requests that leave them out. Default: see `DEFAULT_LIMITS` (1 s, 64 MiB, 512 KiB stack, 64 KiB output). */
+  defaults?: RunLimits;
+}
+
+/** Counters for tests and diagnostics. */
+export interface SandboxPoolStats {
+  /** Worker threads currently alive. */
+  workers: number;
+  /** Workers running a program now. */
+  busy: number;
+  /** Requests waiting for a worker. */
+  queued: number;
+  /** Runs that produced an outcome (including crashes and watchdog timeouts). */
+  runs: number;
+  /** Workers replaced after a crash or a watchdog kill. */
+  restarts: number;
+}
+
+interface Job {
+  message: RunMessage;
+  signal: AbortSignal | undefined;
+  onAbort: () => void;
+  resolve: (outcome: RunOutcome) => void;
+  reject: (error: Error) => void;
+  settled: boolean;
+}
+
+/**
+ * A Sandbox backed by worker threads that each run QuickJS (see worker/sandboxWorker.ts).
+ * Requests queue and go to idle workers; workers start lazily, are replaced when they crash
+ * or hang, and are unreferenced while idle so they never keep a process alive.
+ */
+export class SandboxPool implements Sandbox {
+  private readonly size: number;
+  private readonly workerPath: string;
+  private readonly defaults: RunLimits;
+  private readonly workers: PoolWorker[] = [];
+  private readonly queue: Job[] = [];
+  private readonly running = new Set<Job>();
+  private nextId = 0;
+  private disposed = false;
+  private counters = { runs: 0, restarts: 0 };
+
+  constructor(options: SandboxPoolOptions = {}) {
+    this.size = Math.max(1, Math.floor(options.size ?? Math.min(4, os.availableParallelism() - 1)));
+    this.workerPath = options.workerPath ?? assetPath('sandboxWorker.js');
+    this.defaults = options.defaults ?? {};
+  }
+
+  run(request: RunRequest, signal?: AbortSignal): Promise<RunOutcome> {
+    if (this.disposed) return Promise.reject(new AbortError('The sandbox was disposed.'));
+    if (signal?.aborted) return Promise.reject(new AbortError());
+    return new Promise<RunOutcome>((resolve, reject) => {
+      const job: Job = {
+        message: {
+          type: 'run',
+          id: ++this.nextId,
+          code: request.code,
+          language: request.language ?? 'js',
+          limits: resolveLimits(request, this.defaults),
+        },
+        signal,
+        onAbort: () => this.abort(job),
+        resolve,
+        reject,
+        settled: false,
+      };
+      signal?.addEventListener('abort', job.onAbort, { once: true });
+      this.queue.push(job);
+      this.dispatch();
+    });
+  }
+
+  stats(): SandboxPoolStats {
+    return {
+      workers: this.workers.length,
+      busy: this.workers.filter((worker) => worker.busy).length,
+      queued: this.queue.length,
+      ...this.counters,
+    };
+  }
+
+  /** Terminates every worker; queued and running requests reject with AbortError. */
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const job of [...this.queue.splice(0), ...this.running]) {
+      this.settle(job, () => job.reject(new AbortError('The sandbox was disposed.')));
+    }
+    await Promise.all(this.workers.splice(0).map((worker) => worker.terminate()));
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0 && !this.disposed) {
+      const worker = this.idleWorker();
+      if (!worker) return;
+      const job = this.queue.shift() as Job;
+      this.running.add(job);
+      void worker.run(job.message).then((result) => this.onResult(job, worker, result));
+    }
+  }
+
+  /** An idle worker, starting a new one while the pool is below its size. */
+  private idleWorker(): PoolWorker | undefined {
+    const idle = this.workers.find((worker) => worker.alive && !worker.busy);
+    if (idle || this.workers.length >= this.size) return idle;
+    const worker = new PoolWorker(this.workerPath, (exited) => this.remove(exited));
+    this.workers.push(worker);
+    return worker;
+  }
+
+  private onResult(job: Job, worker: PoolWorker, result: PoolWorkerResult): void {
+    this.running.delete(job);
+    this.counters.runs++;
+    if (result.replace) this.remove(worker);
+    this.settle(job, () => job.resolve(result.outcome));
+    this.dispatch();
+  }
+
+  /** Forgets a dead or condemned worker; the next dispatch starts a fresh one if needed. */
+  private remove(worker: PoolWorker): void {
+    const index = this.workers.indexOf(worker);
+    if (index < 0) return;
+    this.workers.splice(index, 1);
+    if (!this.disposed) this.counters.restarts++;
+    this.dispatch();
+  }
+
+  /** A queued request is dropped; a running one is abandoned (its worker finishes it). */
+  private abort(job: Job): void {
+    const index = this.queue.indexOf(job);
+    if (index >= 0) this.queue.splice(index, 1);
+    this.settle(job, () => job.reject(new AbortError()));
+  }
+
+  private settle(job: Job, deliver: () => void): void {
+    if (job.settled) return;
+    job.settled = true;
+    job.signal?.removeEventListener('abort', job.onAbort);
+    deliver();
+  }
+}

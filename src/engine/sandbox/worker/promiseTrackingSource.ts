@@ -1,0 +1,66 @@
+/**
+ * JavaScript source (evaluated inside QuickJS) of a factory that detects unhandled promise
+ * rejections:
+ * `(NativePromise, onUnhandled, onUncaught) => { Promise, queueMicrotask, sweep, markHandled }`.
+ *
+ * The quickjs-emscripten 0.32 API has no host promise-rejection tracker, so this works in
+ * the VM: the global `Promise` becomes a subclass that remembers every promise it creates,
+ * and `Promise.prototype.then` (which `catch`, `finally`, `await` on thenables and the
+ * Promise combinators all go through) marks a promise as handled. `sweep()`, called by the
+ * host whenever the job queue is empty, watches each new promise that nobody handled; if it
+ * rejects while still unhandled, `onUnhandled(reason)` reports it. Native async functions
+ * bypass the global `Promise`, which is why the worker downlevels async code first.
+ */
+export const PROMISE_TRACKING_SOURCE = String.raw`(function (NativePromise, onUnhandled, onUncaught) {
+  'use strict';
+  var apply = Reflect.apply, nativeThen = NativePromise.prototype.then;
+  var handled = new WeakSet(), addHandled = WeakSet.prototype.add, isHandled = WeakSet.prototype.has;
+  var created = [], tracking = true;
+
+  class TrackedPromise extends NativePromise {
+    constructor(executor) {
+      super(executor);
+      if (tracking) created.push(this);
+    }
+    static [Symbol.hasInstance](value) { return value instanceof NativePromise; }
+  }
+  Object.defineProperty(TrackedPromise, 'name', { value: 'Promise' });
+
+  function markHandled(promise) {
+    if (promise !== null && typeof promise === 'object') apply(addHandled, handled, [promise]);
+  }
+
+  Object.defineProperty(NativePromise.prototype, 'then', {
+    value: function then(onFulfilled, onRejected) {
+      markHandled(this);
+      return apply(nativeThen, this, [onFulfilled, onRejected]);
+    },
+    writable: false, configurable: false, enumerable: false
+  });
+
+  function watch(promise) {
+    apply(nativeThen, promise, [undefined, function (reason) {
+      if (!apply(isHandled, handled, [promise])) onUnhandled(reason);
+    }]);
+  }
+
+  /** Watches every promise created since the last sweep; returns how many were new. */
+  function sweep() {
+    var batch = created;
+    created = [];
+    tracking = false;
+    try {
+      for (var i = 0; i < batch.length; i++) if (!apply(isHandled, handled, [batch[i]])) watch(batch[i]);
+    } finally { tracking = true; }
+    return batch.length;
+  }
+
+  function queueMicrotask(callback) {
+    if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function');
+    apply(nativeThen, NativePromise.resolve(), [function () {
+      try { callback(); } catch (e) { onUncaught(e); }
+    }]);
+  }
+
+  return { Promise: TrackedPromise, queueMicrotask: queueMicrotask, sweep: sweep, markHandled: markHandled };
+})`;
