@@ -20,7 +20,7 @@ export class RunState {
   virtualMs = 0;
   private outputBytes = 0;
   private verdict: { status: Exclude<RunStatus, 'pass'>; message: string } | undefined;
-  private readonly startedAt = performance.now();
+  private startedAt = performance.now();
 
   constructor(readonly limits: ResolvedLimits) {}
 
@@ -28,7 +28,16 @@ export class RunState {
     return this.verdict !== undefined;
   }
 
-  /** Real ms since the run started. */
+  /**
+   * Restarts the clock once the sandbox's own prelude is installed, so that the program's time
+   * limit measures the program: a cold worker (wasm tier-up on a busy machine) can spend a
+   * noticeable part of a short limit in the prelude.
+   */
+  startProgramClock(): void {
+    this.startedAt = performance.now();
+  }
+
+  /** Real ms since the run (or, once started, the program) started. */
   realMs(): number {
     return performance.now() - this.startedAt;
   }

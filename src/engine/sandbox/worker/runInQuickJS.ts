@@ -53,6 +53,7 @@ function crashMessage(error: unknown): string {
 function runProgram(runtime: QuickJSRuntime, context: QuickJSContext, code: string, state: RunState): void {
   const control = installControl(context, state);
   if (!control) return;
+  state.startProgramClock();
   let completion: QuickJSHandle | undefined;
   try {
     const result = context.evalCode(code, 'program.js');
