@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
         if (!initial || settings.tiers.length > 0) void showSettingsError(problem);
       }
     }
-    if (settings.tiersError) status.error(settings.tiersError);
+    if (settings.tiersError) status.needsSetup(settings.tiersError);
     else status.idle(!settings.enabled);
     if (!initial) void engine.updateSettings(settings);
   };

@@ -30,6 +30,12 @@ export class StatusBar implements vscode.Disposable {
     this.set(label, `Last request: ${summarizeResult(result, ms)}`);
   }
 
+  /** Cascade cannot run until its settings are fixed (no tiers, invalid tiers). */
+  needsSetup(message: string): void {
+    this.set('$(gear) Cascade: set up tiers', message);
+    this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+  }
+
   error(message: string): void {
     this.set('$(error) Cascade', message);
     this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');

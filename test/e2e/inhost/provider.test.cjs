@@ -1,0 +1,75 @@
+// In-host tests of the ghost-text provider: debounce, cancellation and cache, against the real
+// provider object, the real engine and the tiny generated GGUFs (the workspace settings name them).
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'cascade-dev.cascade-completions';
+const context = { triggerKind: vscode.InlineCompletionTriggerKind.Automatic, selectedCompletionInfo: undefined };
+
+async function openDocument(content) {
+  const document = await vscode.workspace.openTextDocument({ language: 'javascript', content });
+  const editor = await vscode.window.showTextDocument(document);
+  return { document, editor };
+}
+
+const endOf = (document) => document.positionAt(document.getText().length);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('InlineProvider in the extension host', function () {
+  let api;
+  let settings;
+
+  before(async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is installed`);
+    api = await extension.activate();
+    settings = api.settings();
+    assert.equal(settings.tiersError, undefined, 'the workspace configures valid tiers');
+    assert.ok(settings.tiers.length >= 2);
+  });
+
+  it('debounces a burst of 50 keystrokes into at most one generation', async () => {
+    const { document, editor } = await openDocument('function noisy(a, b) {\n  // ');
+    const before = { ...api.provider.stats };
+    const pending = [];
+    let source;
+    for (let i = 0; i < 50; i++) {
+      await editor.edit((edit) => edit.insert(endOf(document), 'abcdefghij'[i % 10]));
+      source?.cancel(); // VS Code cancels the previous request on every keystroke
+      source = new vscode.CancellationTokenSource();
+      pending.push(api.provider.provideInlineCompletionItems(document, endOf(document), context, source.token));
+    }
+    const results = await Promise.all(pending);
+    const stats = api.provider.stats;
+    assert.equal(stats.requests - before.requests, 50);
+    assert.ok(stats.started - before.started <= 1, `generations started: ${stats.started - before.started}`);
+    assert.ok(stats.completed - before.completed <= 1, `generations completed: ${stats.completed - before.completed}`);
+    assert.ok(results.slice(0, -1).every((r) => r === undefined), 'cancelled requests show nothing');
+    assert.ok(results.at(-1)?.length === 1, 'the last keystroke gets a suggestion');
+  });
+
+  it('abandons a generation when its request is cancelled', async () => {
+    const { document } = await openDocument('function cancelled(x) {\n  const y = ');
+    const before = { ...api.provider.stats };
+    const source = new vscode.CancellationTokenSource();
+    const request = api.provider.provideInlineCompletionItems(document, endOf(document), context, source.token);
+    while (api.provider.stats.started === before.started) await sleep(1); // past the debounce: generating
+    source.cancel();
+    assert.equal(await request, undefined);
+    assert.equal(api.provider.stats.started - before.started, 1);
+    assert.equal(api.provider.stats.completed - before.completed, 0, 'the cancelled generation was not completed');
+  });
+
+  it('re-shows the same position from the cache without generating again', async () => {
+    const { document } = await openDocument('function cached(values) {\n  let total = ');
+    const first = await api.provider.provideInlineCompletionItems(document, endOf(document), context, new vscode.CancellationTokenSource().token);
+    assert.ok(first?.length === 1 && first[0].insertText.length > 0, 'a real suggestion from the tiny model');
+    const before = { ...api.provider.stats };
+    const started = Date.now();
+    const second = await api.provider.provideInlineCompletionItems(document, endOf(document), context, new vscode.CancellationTokenSource().token);
+    assert.equal(second?.[0].insertText, first[0].insertText);
+    assert.equal(api.provider.stats.cacheHits - before.cacheHits, 1);
+    assert.equal(api.provider.stats.started - before.started, 0, 'no new generation');
+    assert.ok(Date.now() - started < settings.debounceMs, 'served without waiting for the debounce');
+  });
+});
