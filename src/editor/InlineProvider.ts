@@ -100,6 +100,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     try {
       const result = await session.complete({ ...request, signal: budget, onProgress: (p) => this.deps.status.progress(p), onTierDone: (t) => traces.push(t) }, fn);
       this.deps.status.result(result, Date.now() - started);
+      this.deps.log.debug(`cascade trace for ${fn.name}: ${JSON.stringify(result.trace)}`);
       result.trace.filter((t) => t.error).forEach((t) => this.tierError(t.tier, t.error));
       return result.acceptedTier !== null || !settings.verifiedOnly ? result.completion : undefined;
     } catch (error) {
