@@ -2,7 +2,7 @@
 export { setAssetDir } from './assets';
 export { AbortError, CascadeError, ConfigError, ModelLoadError, NoFunctionError } from './errors';
 export { TIER_DEFAULTS, type TierConfig, type TiersFile } from './config/TierConfig';
-export { validateTiers } from './config/validateTiers';
+export { checkTiers, validateTiers, type TierProblem } from './config/validateTiers';
 export { parseTiersFile, readTiersFile } from './config/readTiersFile';
 export type { GenerateOptions, Generation, ModelBackend, ModelProvider, ModelSpec } from './model/ModelBackend';
 export { LlamaModelProvider } from './model/LlamaModelProvider';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseTiersFile, readTiersFile } from '../../src/engine/config/readTiersFile';
 import { TIER_DEFAULTS } from '../../src/engine/config/TierConfig';
-import { validateTiers } from '../../src/engine/config/validateTiers';
+import { checkTiers, validateTiers } from '../../src/engine/config/validateTiers';
 import { ConfigError } from '../../src/engine/errors';
 
 const rejects = (input: unknown, ...fragments: (string | RegExp)[]) => {
@@ -58,6 +58,25 @@ describe('validateTiers', () => {
     rejects([{ model: 'a', samples: 0, testsPerSample: 2 }], 'testsPerSample must be 0 when samples is 0');
     rejects([{ model: 'a', samples: 0, testsPerSample: 0 }, { model: 'b' }], 'samples 0 (no tests) is only allowed on the last tier');
     assert.equal(validateTiers([{ model: 'a' }, { model: 'b', samples: 0, testsPerSample: 0 }])[1].samples, 0);
+  });
+});
+
+describe('checkTiers (structured, for inline validation)', () => {
+  it('reports each problem with its tier index and field', () => {
+    const { problems } = checkTiers([{ model: 'a', threshold: 3 }, { model: '', samples: 0, testsPerSample: 0 }]);
+    assert.deepEqual(
+      problems.map((p) => [p.tier, p.field]),
+      [
+        [0, 'threshold'],
+        [1, 'model'],
+      ],
+    );
+    assert.match(problems[0].text, /^tiers\[1\]\.threshold must be a number from 0 to 1, got 3$/);
+  });
+
+  it('reports list-level problems without a tier', () => {
+    assert.deepEqual(checkTiers('x').problems.map((p) => p.tier), [undefined]);
+    assert.deepEqual(checkTiers([{ model: 'ok.gguf' }]).problems, []);
   });
 });
 

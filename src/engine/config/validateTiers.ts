@@ -27,45 +27,64 @@ const RULES: Record<keyof TierConfig, FieldRule> = {
 
 const describe = (v: unknown): string => (v === undefined ? 'missing' : JSON.stringify(v));
 
-/**
- * Validates a tiers list (the `tiers` array of a tiers file or the `cascade.tiers` setting)
- * and returns it with defaults filled in. Throws ConfigError naming the tier (1-based), the
- * field, what was given and what is allowed; every problem found is listed.
- */
-export function validateTiers(input: unknown, source = 'tiers'): TierConfig[] {
-  if (!Array.isArray(input)) throw new ConfigError(`${source} must be a list of tiers, got ${describe(input)}.`);
-  if (input.length === 0) throw new ConfigError(`${source} is empty: configure at least one tier with a "model".`);
-  const problems: string[] = [];
-  const tiers = input.map((raw, i) => validateTier(raw, `${source}[${i + 1}]`, i === input.length - 1, problems));
-  if (problems.length > 0) throw new ConfigError(problems.join('; '));
-  return tiers as TierConfig[];
+/** One problem with a tiers list, structured for inline display (the settings panel). */
+export interface TierProblem {
+  /** 0-based tier index, or undefined for the list itself. */
+  tier?: number;
+  /** The field at fault, when one is. */
+  field?: string;
+  /** Full sentence naming the source, tier (1-based), field, value and what is allowed. */
+  text: string;
 }
 
-function validateTier(raw: unknown, where: string, isLast: boolean, problems: string[]): TierConfig | undefined {
+/**
+ * Checks a tiers list (the `tiers` array of a tiers file or the `cascade.tiers` setting) and
+ * returns every problem found, plus the tiers with defaults filled in.
+ */
+export function checkTiers(input: unknown, source = 'tiers'): { tiers: TierConfig[]; problems: TierProblem[] } {
+  if (!Array.isArray(input)) return { tiers: [], problems: [{ text: `${source} must be a list of tiers, got ${describe(input)}` }] };
+  if (input.length === 0) return { tiers: [], problems: [{ text: `${source} is empty: configure at least one tier with a "model"` }] };
+  const problems: TierProblem[] = [];
+  const tiers = input.map((raw, i) => checkTier(raw, i, `${source}[${i + 1}]`, i === input.length - 1, problems));
+  return { tiers: tiers as TierConfig[], problems };
+}
+
+/**
+ * Validates a tiers list and returns it with defaults filled in. Throws ConfigError naming the
+ * tier (1-based), the field, what was given and what is allowed; every problem found is listed.
+ */
+export function validateTiers(input: unknown, source = 'tiers'): TierConfig[] {
+  const { tiers, problems } = checkTiers(input, source);
+  if (problems.length > 0) throw new ConfigError(`${problems.map((p) => p.text).join('; ')}.`);
+  return tiers;
+}
+
+function checkTier(raw: unknown, index: number, where: string, isLast: boolean, problems: TierProblem[]): TierConfig | undefined {
+  const add = (field: string | undefined, text: string) => problems.push({ tier: index, field, text });
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    problems.push(`${where} must be an object like {"model": "path/to/model.gguf"}, got ${describe(raw)}`);
+    add(undefined, `${where} must be an object like {"model": "path/to/model.gguf"}, got ${describe(raw)}`);
     return undefined;
   }
   const given = raw as Record<string, unknown>;
   for (const key of Object.keys(given)) {
-    if (!(key in RULES)) problems.push(`${where} has unknown field "${key}" (allowed: ${Object.keys(RULES).join(', ')})`);
+    if (!(key in RULES)) add(key, `${where} has unknown field "${key}" (allowed: ${Object.keys(RULES).join(', ')})`);
   }
   const tier = { ...TIER_DEFAULTS, ...given } as Record<string, unknown>;
   for (const [field, rule] of Object.entries(RULES)) {
     const optional = field === 'gpuLayers' || field === 'contextSize';
     if (optional && tier[field] === undefined) continue;
     const problem = rule(tier[field]);
-    if (problem) problems.push(`${where}.${field} ${problem}, got ${describe(tier[field])}`);
+    if (problem) add(field, `${where}.${field} ${problem}, got ${describe(tier[field])}`);
   }
-  checkTierShape(tier as unknown as TierConfig, where, isLast, problems);
+  checkTierShape(tier as unknown as TierConfig, where, isLast, add);
   return tier as unknown as TierConfig;
 }
 
-/** The algorithm's constraints between fields: k > 0 ⇔ t > 0, k = 0 only last, k = 1 never last. */
-function checkTierShape(tier: TierConfig, where: string, isLast: boolean, problems: string[]): void {
+/** The algorithm's constraints between fields: k > 0 ⇔ t > 0, and k = 0 only on the last tier. */
+function checkTierShape(tier: TierConfig, where: string, isLast: boolean, add: (field: string, text: string) => void): void {
   const { samples: k, testsPerSample: t } = tier;
   if (!isInt(k) || !isInt(t)) return;
-  if (k === 0 && t > 0) problems.push(`${where}.testsPerSample must be 0 when samples is 0 (one greedy answer, no tests)`);
-  if (k > 0 && t === 0) problems.push(`${where}.testsPerSample must be at least 1 when samples is ${k} (tests decide acceptance)`);
-  if (k === 0 && !isLast) problems.push(`${where}.samples 0 (no tests) is only allowed on the last tier: nothing after it could run`);
+  if (k === 0 && t > 0) add('testsPerSample', `${where}.testsPerSample must be 0 when samples is 0 (one greedy answer, no tests)`);
+  if (k > 0 && t === 0) add('testsPerSample', `${where}.testsPerSample must be at least 1 when samples is ${k} (tests decide acceptance)`);
+  if (k === 0 && !isLast) add('samples', `${where}.samples 0 (no tests) is only allowed on the last tier: nothing after it could run`);
 }
