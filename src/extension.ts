@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { completeFunctionCommand } from './editor/completeFunctionCommand';
 import { EngineSession } from './editor/EngineSession';
 import { InlineProvider } from './editor/InlineProvider';
+import { catalogForPanel } from './editor/settingsPanel/catalogForPanel';
+import { SettingsPanel } from './editor/settingsPanel/SettingsPanel';
 import { readSettings, type CascadeSettings } from './editor/readSettings';
 import { resetShownSettingsErrors, showSettingsError } from './editor/showSettingsError';
 import { showMenu } from './editor/showMenu';
@@ -20,7 +22,8 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
   const log = vscode.window.createOutputChannel('Cascade', { log: true });
   const status = new StatusBar();
   let settings: CascadeSettings = readSettings();
-  const engine = (session = new EngineSession(settings));
+  const modelsDir = vscode.Uri.joinPath(context.globalStorageUri, 'models').fsPath;
+  const engine = (session = new EngineSession(settings, modelsDir));
   const usableSession = () => (settings.tiersError ? undefined : engine);
   const provider = new InlineProvider({
     session: usableSession,
@@ -53,6 +56,9 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
       completeFunctionCommand({ session: usableSession, settingsError: () => settings.tiersError, status, log }),
     ),
     vscode.commands.registerCommand('cascade.showMenu', () => showMenu(settings, log)),
+    vscode.commands.registerCommand('cascade.openSettings', () =>
+      SettingsPanel.show({ extensionUri: context.extensionUri, session: () => engine, catalog: catalogForPanel(modelsDir, log), log }),
+    ),
     vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('cascade') && applySettings(false)),
   );
   log.info(`Cascade activated with ${settings.tiers.length} tier(s).`);

@@ -40,7 +40,7 @@ export async function completeCommand(argv: string[], out: NodeJS.WritableStream
 
   const controller = new AbortController();
   const onSigint = () => controller.abort();
-  process.once('SIGINT', onSigint);
+  process.on('SIGINT', onSigint);
   const models = new LlamaModelProvider();
   const sandbox = new SandboxPool();
   const tiersDir = path.dirname(path.resolve(flags.tiers));

@@ -1,11 +1,15 @@
 // The `cascade` command line: the engine without the editor, for scripts and benchmarks.
 import { CascadeError } from '../engine/errors';
+import { BENCH_USAGE, benchCommand } from './benchCommand';
 import { checkCommand } from './checkCommand';
 import { completeCommand } from './completeCommand';
+import { TUNE_USAGE, tuneCommand } from './tuneCommand';
 
 const USAGE = `usage:
   cascade complete <file> --line N [--column C] --tiers <tiers.json> [--json] [--seed S]
-  cascade check --jsonl <file> [--language js|ts] [--timeout-ms N]`;
+  cascade check --jsonl <file> [--language js|ts] [--timeout-ms N]
+  ${BENCH_USAGE}
+  ${TUNE_USAGE}`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -14,6 +18,10 @@ async function main(argv: string[]): Promise<number> {
       return completeCommand(rest, process.stdout, process.stderr);
     case 'check':
       return checkCommand(rest, process.stdout);
+    case 'bench':
+      return benchCommand(rest, process.stdout, process.stderr);
+    case 'tune':
+      return tuneCommand(rest, process.stdout);
     case undefined:
     case 'help':
     case '--help':

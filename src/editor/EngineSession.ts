@@ -36,7 +36,11 @@ export class EngineSession {
   private readonly sandbox = new SandboxPool();
   private idleTimer: NodeJS.Timeout | undefined;
 
-  constructor(private settings: CascadeSettings) {}
+  /** @param modelsDir where catalog (`hf:`) models are downloaded: the extension's global storage. */
+  constructor(
+    private settings: CascadeSettings,
+    private readonly modelsDir: string,
+  ) {}
 
 
   get tiers(): TierConfig[] {
@@ -52,7 +56,7 @@ export class EngineSession {
   /** The model of a tier (loaded lazily by the engine). */
   modelFor(tier: TierConfig): ModelBackend {
     this.touch();
-    return this.models.get({ model: resolveModelPath(tier.model, this.settings.baseDir), gpuLayers: tier.gpuLayers, contextSize: tier.contextSize });
+    return this.models.get({ model: resolveModelPath(tier.model, this.settings.baseDir, this.modelsDir), gpuLayers: tier.gpuLayers, contextSize: tier.contextSize });
   }
 
   findFunction(request: Pick<SessionRequest, 'document' | 'language' | 'cursor'>): Promise<FunctionAtCursor | undefined> {

@@ -6,7 +6,8 @@ export async function showMenu(settings: CascadeSettings, log: vscode.LogOutputC
   const items = [
     { label: settings.enabled ? '$(circle-slash) Disable Cascade' : '$(check) Enable Cascade', id: 'toggle' },
     { label: '$(play) Complete function at cursor', id: 'complete' },
-    { label: '$(gear) Open settings', id: 'settings' },
+    { label: '$(gear) Open Cascade settings', id: 'panel' },
+    { label: '$(settings) Open settings (JSON / UI)', id: 'settings' },
     { label: '$(output) Show log', id: 'log' },
   ];
   const pick = await vscode.window.showQuickPick(items, { title: 'Cascade', placeHolder: settings.tiersError ?? `${settings.tiers.length} tier(s) configured` });
@@ -15,6 +16,8 @@ export async function showMenu(settings: CascadeSettings, log: vscode.LogOutputC
       return vscode.workspace.getConfiguration('cascade').update('enabled', !settings.enabled, vscode.ConfigurationTarget.Global);
     case 'complete':
       return void (await vscode.commands.executeCommand('cascade.completeFunction'));
+    case 'panel':
+      return void (await vscode.commands.executeCommand('cascade.openSettings'));
     case 'settings':
       return void (await vscode.commands.executeCommand('workbench.action.openSettings', 'cascade.'));
     case 'log':

@@ -15,6 +15,19 @@ export class ConfigError extends CascadeError {}
 /** A model file is missing, unreadable or not a usable GGUF. */
 export class ModelLoadError extends CascadeError {}
 
+/** Why a model download failed, for callers that offer a next step (e.g. "choose local files"). */
+export type ModelDownloadFailure = 'not-found' | 'no-network' | 'failed' | 'corrupt' | 'unsupported-uri';
+
+/** A model could not be downloaded, or the downloaded file failed verification (and was removed). */
+export class ModelDownloadError extends CascadeError {
+  constructor(
+    message: string,
+    readonly reason: ModelDownloadFailure,
+  ) {
+    super(message);
+  }
+}
+
 /** The cursor is not inside a function the engine can complete. */
 export class NoFunctionError extends CascadeError {}
 
@@ -29,3 +42,6 @@ export class AbortError extends CascadeError {
 export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AbortError();
 }
+
+/** A benchmark dataset or a recorded run file does not have the expected format. */
+export class DataFormatError extends CascadeError {}

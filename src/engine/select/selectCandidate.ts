@@ -35,6 +35,11 @@ export function agreementCounts(matrix: number[][]): { rows: number[]; cols: num
   return { rows: matrix.map(sum), cols };
 }
 
+/** θ · k · |T|: the score a tier with k candidates and |T| asserts needs to accept at threshold θ. */
+export function requiredScore(threshold: number, candidates: number, asserts: number): number {
+  return threshold * candidates * asserts;
+}
+
 /**
  * Chooses a candidate. The top pair is the first passing (a, j) in row-major order with the
  * highest rowsum(a)·colsum(j), so ties go to the earlier candidate, then the earlier assert.
@@ -44,7 +49,7 @@ export function agreementCounts(matrix: number[][]): { rows: number[]; cols: num
 export function selectCandidate(matrix: number[][], options: SelectOptions): Selection {
   const k = matrix.length;
   const { rows, cols } = agreementCounts(matrix);
-  const required = options.threshold * k * cols.length;
+  const required = requiredScore(options.threshold, k, cols.length);
   let best = { candidate: -1, assert: -1, score: 0 };
   matrix.forEach((row, a) =>
     row.forEach((passed, j) => {

@@ -1,0 +1,126 @@
+import path from 'node:path';
+import { benchTier, type BenchSettings } from '../engine/bench/benchTier';
+import { type BenchProblem, readBenchProblems } from '../engine/bench/readBenchProblems';
+import { appendRunRecord, openRunFile, runKey, type RunFileState } from '../engine/bench/runFile';
+import type { TierConfig } from '../engine/config/TierConfig';
+import { readTiersFile } from '../engine/config/readTiersFile';
+import { AbortError, CascadeError } from '../engine/errors';
+import { findFunctionAtCursor } from '../engine/extract/findFunctionAtCursor';
+import { LlamaModelProvider } from '../engine/model/LlamaModelProvider';
+import { resolveModelPath } from '../engine/model/resolveModelPath';
+import { SandboxPool } from '../engine/sandbox/SandboxPool';
+import { formatProgress } from './formatProgress';
+import { parseFlags } from './parseFlags';
+
+export const BENCH_USAGE = 'cascade bench --dataset <jsonl> --tiers <tiers.json> --out <run.jsonl> [--limit N] [--seed S] [--max-k K] [--max-t T]';
+
+const BENCH_FLAGS = { dataset: 'string', tiers: 'string', out: 'string', limit: 'number', seed: 'number', 'max-k': 'number', 'max-t': 'number' } as const;
+
+const isIntIn = (n: number | undefined, min: number, max: number) => n === undefined || (Number.isInteger(n) && n >= min && n <= max);
+
+/** Everything a bench works through. */
+interface BenchPlan {
+  problems: BenchProblem[];
+  tiers: TierConfig[];
+  modelPaths: string[];
+  file: string;
+  state: RunFileState;
+}
+
+/**
+ * `cascade bench`: records, for every problem of a dataset and every tier of a tiers file, K
+ * candidates, K test samples (T asserts each), the pass matrix and the ground truth, one JSON
+ * line per (problem, tier) appended to `--out` (see src/engine/tune/runRecord.schema.json).
+ * Pairs already in `--out` are skipped, so an interrupted run resumes; Ctrl-C stops after the
+ * last complete line (exit 130). Progress with ETA goes to `err`, the summary to `out`.
+ */
+export async function benchCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const { flags, positionals } = parseFlags(argv, BENCH_FLAGS);
+  if (positionals.length > 0 || !flags.dataset || !flags.tiers || !flags.out) throw new CascadeError(`usage: ${BENCH_USAGE}`);
+  if (!isIntIn(flags.limit, 1, Infinity)) throw new CascadeError('--limit must be a positive integer');
+  if (!isIntIn(flags['max-k'], 1, 50)) throw new CascadeError('--max-k must be an integer from 1 to 50');
+  if (!isIntIn(flags['max-t'], 1, 20)) throw new CascadeError('--max-t must be an integer from 1 to 20');
+  const problems = readBenchProblems(flags.dataset).slice(0, flags.limit);
+  const tiers = await readTiersFile(flags.tiers);
+  const modelPaths = tiers.map((tier) => resolveModelPath(tier.model, path.dirname(path.resolve(flags.tiers!))));
+  const state = openRunFile(flags.out);
+  for (const [tier, model] of state.models) {
+    if (modelPaths[tier] !== model) throw new CascadeError(`${flags.out} recorded tier ${tier} with ${model}, but the tiers file names ${modelPaths[tier] ?? 'no such tier'}: use another --out`);
+  }
+  if (state.truncated > 0) err.write(`note: cut off an unfinished last line of ${flags.out} (${state.truncated} bytes)\n`);
+
+  // `on`, not `once`: a dependency's signal-exit handler re-raises SIGINT when it finds itself
+  // the only listener, which `once` would make it. A second Ctrl-C exits at once.
+  const controller = new AbortController();
+  const onSigint = () => (controller.signal.aborted ? process.exit(130) : controller.abort());
+  process.on('SIGINT', onSigint);
+  const models = new LlamaModelProvider();
+  const sandbox = new SandboxPool();
+  const settings: BenchSettings = { sandbox, samples: flags['max-k'] ?? 10, testsPerSample: flags['max-t'] ?? 4, seed: flags.seed ?? 1, runTimeoutMs: 1000, signal: controller.signal };
+  const plan = { problems, tiers, modelPaths, file: flags.out, state };
+  try {
+    const recorded = await recordAll(plan, settings, models, err);
+    out.write(`${flags.out}: ${recorded} records written, ${state.done.size - recorded} were already there\n`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof AbortError)) throw error;
+    err.write(`\ninterrupted: ${flags.out} holds ${state.done.size} complete records; run the same command again to resume\n`);
+    return 130;
+  } finally {
+    process.off('SIGINT', onSigint);
+    await Promise.allSettled([models.dispose(), sandbox.dispose()]);
+  }
+}
+
+/** Records every (problem, tier) pair not yet in the file; returns how many it wrote. */
+async function recordAll(plan: BenchPlan, settings: BenchSettings, models: LlamaModelProvider, err: NodeJS.WritableStream): Promise<number> {
+  const { problems, tiers, state } = plan;
+  const progress = progressReporter(err, problems.length * tiers.length);
+  let recorded = 0;
+  for (const problem of problems) {
+    const todo = tiers.map((_, tier) => tier).filter((tier) => !state.done.has(runKey(problem.id, tier)));
+    progress.skip(tiers.length - todo.length);
+    if (todo.length === 0) continue;
+    const fn = await findFunctionAtCursor(problem.prompt, problem.prompt.length, problem.language);
+    if (!fn) {
+      err.write(`${problem.id}: no function body at the end of the prompt (expected ${problem.entryPoint}); skipped\n`);
+      progress.skip(todo.length);
+      continue;
+    }
+    for (const tier of todo) {
+      progress.show(`${problem.id} tier ${tier}`);
+      const config = tiers[tier];
+      const model = models.get({ model: plan.modelPaths[tier], gpuLayers: config.gpuLayers, contextSize: config.contextSize });
+      const record = await benchTier(problem, fn, tier, config, model, plan.modelPaths[tier], settings);
+      appendRunRecord(plan.file, record);
+      state.done.add(runKey(problem.id, tier));
+      recorded++;
+      progress.recorded();
+    }
+  }
+  progress.finish();
+  return recorded;
+}
+
+/** Progress on `err`: redrawn in place on a terminal, one line per update otherwise. */
+function progressReporter(err: NodeJS.WritableStream, total: number) {
+  const started = performance.now();
+  const isTty = (err as NodeJS.WriteStream).isTTY === true;
+  let [done, recorded] = [0, 0];
+  const show = (label: string) => {
+    const line = formatProgress({ done, total, recorded, elapsedMs: performance.now() - started, label });
+    err.write(isTty ? `\r\x1b[2K${line}` : `${line}\n`);
+  };
+  return {
+    show,
+    finish: () => {
+      show('done');
+      if (isTty) err.write('\n');
+    },
+    skip: (n: number) => (done += n),
+    recorded: () => {
+      done++;
+      recorded++;
+    },
+  };
+}

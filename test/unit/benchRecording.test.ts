@@ -1,0 +1,104 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { readBenchProblems, toBenchProblem } from '../../src/engine/bench/readBenchProblems';
+import { appendRunRecord, openRunFile, runKey } from '../../src/engine/bench/runFile';
+import { toRunRecord } from '../../src/engine/bench/toRunRecord';
+import { CascadeError, DataFormatError } from '../../src/engine/errors';
+import { checkRunRecord, readRunRecords } from '../../src/engine/tune/runRecord';
+import schema from '../../src/engine/tune/runRecord.schema.json';
+import { formatDuration, formatProgress } from '../../src/cli/formatProgress';
+import { parseNumberList } from '../../src/cli/parseNumberList';
+import { runRecord } from '../helpers/runRecords';
+import { type Schema, validateJsonSchema } from '../helpers/validateJsonSchema';
+
+const DATASETS = path.resolve(__dirname, '../../../shared/datasets');
+const candidate = (completion: string, tokens: number, usable = true) => ({ completion, functionText: completion, usable, tokens });
+
+describe('bench recording', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cascade-bench-unit-'));
+
+  it('reads HumanEvalPack and MultiPL-E JS/TS problems', () => {
+    assert.deepEqual(toBenchProblem({ task_id: 'JavaScript/0', prompt: 'p', test: 't', entry_point: 'f' }), { id: 'JavaScript/0', prompt: 'p', tests: 't', language: 'javascript', entryPoint: 'f' });
+    assert.deepEqual(toBenchProblem({ name: 'HumanEval_0_has_close_elements', language: 'ts', prompt: 'p', tests: 't' }), { id: 'HumanEval_0_has_close_elements', prompt: 'p', tests: 't', language: 'typescript', entryPoint: 'has_close_elements' });
+    assert.equal(toBenchProblem({ name: 'mbpp_237_check_occurences', language: 'js', prompt: 'p', tests: 't' })?.entryPoint, 'check_occurences');
+    assert.equal(toBenchProblem({ name: 'HumanEval_0_x', language: 'py', prompt: 'p', tests: 't' }), undefined);
+    const bad = path.join(dir, 'bad.jsonl');
+    writeFileSync(bad, '{"task_id": "JavaScript/0", "prompt": "p", "test": "t", "entry_point": "f"}\n{"foo": 1}\n');
+    assert.throws(() => readBenchProblems(bad), (e: Error) => e instanceof DataFormatError && /bad\.jsonl:2: neither HumanEvalPack/.test(e.message));
+  });
+
+  it('reads the shipped datasets', function () {
+    if (!existsSync(DATASETS)) this.skip();
+    const pack = readBenchProblems(path.join(DATASETS, 'humanevalpack-js.jsonl'));
+    assert.equal(pack.length, 164);
+    assert.equal(pack[0].id, 'JavaScript/0');
+    const ts = readBenchProblems(path.join(DATASETS, 'multipl-e_humaneval-ts-reworded.jsonl'));
+    assert.equal(ts.length, 159);
+    assert.ok(ts.every((p) => p.language === 'typescript' && p.entryPoint !== ''));
+  });
+
+  it('turns a tier\'s results into a record that matches the schema, splitting sample tokens over its asserts', () => {
+    const record = toRunRecord({
+      problem: 'P',
+      tier: 1,
+      model: '/m.gguf',
+      temperature: 0.8,
+      maxTokens: 64,
+      testsPerSample: 4,
+      candidates: [candidate('a', 10), candidate('b', 20, false)],
+      correct: [true, false],
+      tests: { testSamples: [{ tokens: 30, asserts: [0, 1, 2] }, { tokens: 20, asserts: [2, 3] }], asserts: ['a0', 'a1', 'a2', 'a3'] },
+      matrix: [[1, 1, 0, 1], [0, 0, 0, 0]],
+      generationMs: 1600,
+    });
+    assert.deepEqual(record.asserts, [{ sample: 0, tokens: 10 }, { sample: 0, tokens: 10 }, { sample: 0, tokens: 10 }, { sample: 1, tokens: 10 }]);
+    assert.equal(record.costPerToken, 1.6 / 80);
+    assert.deepEqual(record.candidates, [{ tokens: 10, correct: true, usable: true }, { tokens: 20, correct: false, usable: false }]);
+    assert.deepEqual(validateJsonSchema(record, schema as Schema), []);
+    assert.deepEqual(checkRunRecord(JSON.parse(JSON.stringify(record)), 'x'), record);
+  });
+
+  it('rejects records that do not match the format', () => {
+    const good = runRecord({ candidates: [[5, true]], samples: [[4, [0]]], matrix: [[1]] });
+    assert.deepEqual(validateJsonSchema(good, schema as Schema), []);
+    assert.deepEqual(validateJsonSchema({ ...good, extra: 1 }, schema as Schema), ['$: unexpected extra']);
+    const cases: [object, RegExp][] = [
+      [{ ...good, tier: -1 }, /field "tier"/],
+      [{ ...good, matrix: [[1], [0]] }, /one row per candidate/],
+      [{ ...good, matrix: [[1, 0]] }, /one entry per assert/],
+      [{ ...good, testSamples: [{ tokens: 4, asserts: [3] }] }, /assert id outside/],
+      [{ ...good, matrix: [[2]] }, /field "matrix"/],
+    ];
+    for (const [value, message] of cases) assert.throws(() => checkRunRecord(value, 'run.jsonl:3'), (e: Error) => e instanceof DataFormatError && /^run\.jsonl:3: /.test(e.message) && message.test(e.message));
+  });
+
+  it('resumes a run file: knows what is recorded and cuts off an unfinished last line', () => {
+    const file = path.join(dir, 'run.jsonl');
+    assert.equal(openRunFile(file).done.size, 0, 'a missing file is an empty run');
+    const a = runRecord({ problem: 'A', candidates: [[5, true]], samples: [[4, [0]]], matrix: [[1]] });
+    appendRunRecord(file, a);
+    appendRunRecord(file, { ...a, problem: 'B', tier: 1 });
+    writeFileSync(file, `${readFileSync(file, 'utf8')}{"problem": "C", "ti`);
+    assert.equal(readRunRecords(file).length, 2, 'readers ignore the unfinished line');
+    const state = openRunFile(file);
+    assert.deepEqual([...state.done], [runKey('A', 0), runKey('B', 1)]);
+    assert.equal(state.truncated, '{"problem": "C", "ti'.length);
+    assert.ok(readFileSync(file, 'utf8').endsWith('}\n'));
+    writeFileSync(file, 'not json\n');
+    assert.throws(() => openRunFile(file), /run\.jsonl:1: invalid JSON/);
+  });
+
+  it('formats progress with an ETA from this session\'s rate', () => {
+    assert.equal(formatProgress({ done: 0, total: 4, recorded: 0, elapsedMs: 0, label: 'P tier 0' }), '[------------------------] 0/4 0% ETA …  P tier 0');
+    assert.equal(formatProgress({ done: 3, total: 4, recorded: 1, elapsedMs: 2000, label: 'x' }), '[##################------] 3/4 75% ETA 2s  x');
+    assert.deepEqual([formatDuration(42_000), formatDuration(192_000), formatDuration(3_720_000)], ['42s', '3m12s', '1h02m']);
+  });
+
+  it('parses comma-separated number flags', () => {
+    assert.deepEqual(parseNumberList('k', '0, 1,3', Number.isInteger, 'integers'), [0, 1, 3]);
+    assert.throws(() => parseNumberList('k', '0,,3', Number.isInteger, 'integers'), (e: Error) => e instanceof CascadeError && /--k needs a comma-separated list of integers/.test(e.message));
+    assert.throws(() => parseNumberList('theta', '0.5,2', (n) => n <= 1, 'numbers from 0 to 1'), CascadeError);
+  });
+});
