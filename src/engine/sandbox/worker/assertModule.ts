@@ -1,20 +1,23 @@
 /**
  * JavaScript source (evaluated inside QuickJS) of a factory for Node's `assert` module:
- * `(inspect, getPromise) => { assert, isAssertionError }`. Semantics follow Node 20,
- * including the loose legacy `deepEqual` (primitives compared with `==`) that MultiPL-E's
- * tests rely on. Built-ins are captured up front and the module is frozen, so a program
- * under test cannot weaken the checks that judge it.
+ * `(intrinsics, inspect, getPromise) => { assert, isAssertionError }`. Semantics follow
+ * Node 20, including the loose legacy `deepEqual` (primitives compared with `==`) that
+ * MultiPL-E's tests rely on. The module is compiled on first use, possibly after the
+ * program has replaced built-ins, so every built-in it relies on comes from the prelude's
+ * `intrinsics` (captured before the program ran) and is called with `apply`, never as a
+ * method of a shared prototype; the module is frozen. So a program under test cannot
+ * weaken the checks that judge it.
  */
-export const ASSERT_MODULE_SOURCE = String.raw`(function (inspect, getPromise) {
+export const ASSERT_MODULE_SOURCE = String.raw`(function (intrinsics, inspect, getPromise) {
   'use strict';
-  var apply = Reflect.apply, keysOf = Object.keys, getProto = Object.getPrototypeOf;
-  var objectIs = Object.is, isArray = Array.isArray, freeze = Object.freeze;
-  var ownSymbols = Object.getOwnPropertySymbols, isView = ArrayBuffer.isView;
-  var toTag = Object.prototype.toString, hasOwn = Object.prototype.hasOwnProperty;
-  var isEnumerable = Object.prototype.propertyIsEnumerable, getTime = Date.prototype.getTime;
-  var BOXED = ['[object Number]', '[object String]', '[object Boolean]', '[object BigInt]', '[object Symbol]'];
+  var I = intrinsics, apply = I.apply, keysOf = I.keys, getProto = I.getPrototypeOf;
+  var objectIs = I.is, isArray = I.isArray, freeze = I.freeze, ownSymbols = I.ownSymbols;
+  var isView = I.isView, toTag = I.toTag, hasOwn = I.hasOwn, isEnumerable = I.isEnumerable;
+  var push = I.push, splice = I.splice, findIndex = I.findIndex, forEach = I.forEach;
+  var filter = I.filter, exec = I.regExpExec, regExpText = I.regExpToString, String = I.String;
+  var TypeError = I.TypeError;
 
-  class AssertionError extends Error {
+  class AssertionError extends I.Error {
     constructor(options) {
       super(options.message);
       this.name = 'AssertionError';
@@ -29,7 +32,7 @@ export const ASSERT_MODULE_SOURCE = String.raw`(function (inspect, getPromise) {
   freeze(AssertionError);
 
   function fail(actual, expected, message, operator, generated) {
-    if (message instanceof Error) throw message;
+    if (message instanceof I.Error) throw message;
     var useGenerated = message === undefined;
     throw new AssertionError({ message: useGenerated ? generated : String(message), actual: actual,
       expected: expected, operator: operator, generatedMessage: useGenerated });
@@ -51,17 +54,17 @@ export const ASSERT_MODULE_SOURCE = String.raw`(function (inspect, getPromise) {
     var tag = tagOf(a);
     if (tag !== tagOf(b)) return false;
     for (var i = 0; i < memo.length; i += 2) if (memo[i] === a && memo[i + 1] === b) return true;
-    memo.push(a, b);
+    apply(push, memo, [a, b]);
     try { return sameShape(a, b, tag, strict, memo) && sameKeys(a, b, strict, memo); }
     finally { memo.length -= 2; }
   }
 
   function sameShape(a, b, tag, strict, memo) {
     if (isArray(a)) return a.length === b.length;
-    if (tag === '[object Date]') return apply(getTime, a, []) === apply(getTime, b, []);
-    if (tag === '[object RegExp]') return String(a) === String(b);
-    if (a instanceof Error) return a.message === b.message && a.name === b.name;
-    if (BOXED.indexOf(tag) >= 0) return objectIs(a.valueOf(), b.valueOf());
+    if (tag === '[object Date]') return apply(I.getTime, a, []) === apply(I.getTime, b, []);
+    if (tag === '[object RegExp]') return apply(regExpText, a, []) === apply(regExpText, b, []);
+    if (a instanceof I.Error) return a.message === b.message && a.name === b.name;
+    if (apply(hasOwn, I.valueOf, [tag])) return objectIs(apply(I.valueOf[tag], a, []), apply(I.valueOf[tag], b, []));
     if (isView(a)) return sameItems(a, b, strict);
     if (tag === '[object Map]' || tag === '[object Set]') return sameEntries(a, b, tag, strict, memo);
     return true;
@@ -73,19 +76,19 @@ export const ASSERT_MODULE_SOURCE = String.raw`(function (inspect, getPromise) {
     return true;
   }
 
+  /** Every entry of \`a\` pairs off with a distinct deep-equal entry of \`b\`, none left over. */
   function sameEntries(a, b, tag, strict, memo) {
-    if (a.size !== b.size) return false;
-    var isMap = tag === '[object Map]', rest = [], ok = true;
-    b.forEach(function (value, key) { rest.push([key, value]); });
-    a.forEach(function (value, key) {
+    var isMap = tag === '[object Map]', each = isMap ? I.mapForEach : I.setForEach, rest = [], ok = true;
+    apply(each, b, [function (value, key) { apply(push, rest, [[key, value]]); }]);
+    apply(each, a, [function (value, key) {
       if (!ok) return;
       if (!isMap) value = key;
-      var index = rest.findIndex(function (entry) {
+      var index = apply(findIndex, rest, [function (entry) {
         return deepEq(key, entry[0], strict, memo) && deepEq(value, entry[1], strict, memo);
-      });
-      if (index < 0) ok = false; else rest.splice(index, 1);
-    });
-    return ok;
+      }]);
+      if (index < 0) ok = false; else apply(splice, rest, [index, 1]);
+    }]);
+    return ok && rest.length === 0;
   }
 
   function sameKeys(a, b, strict, memo) {
@@ -95,8 +98,8 @@ export const ASSERT_MODULE_SOURCE = String.raw`(function (inspect, getPromise) {
       if (!apply(hasOwn, b, [ka[i]]) || !apply(isEnumerable, b, [ka[i]])) return false;
     }
     if (strict) {
-      var sa = ownSymbols(a).filter(function (s) { return apply(isEnumerable, a, [s]); });
-      var sb = ownSymbols(b).filter(function (s) { return apply(isEnumerable, b, [s]); });
+      var sa = apply(filter, ownSymbols(a), [function (s) { return apply(isEnumerable, a, [s]); }]);
+      var sb = apply(filter, ownSymbols(b), [function (s) { return apply(isEnumerable, b, [s]); }]);
       if (sa.length !== sb.length) return false;
       for (i = 0; i < sa.length; i++) if (!deepEq(a[sa[i]], b[sa[i]], strict, memo)) return false;
     }
@@ -110,22 +113,25 @@ export const ASSERT_MODULE_SOURCE = String.raw`(function (inspect, getPromise) {
     if (expected === undefined) return;
     if (typeof expected === 'function') {
       if (expected.prototype !== undefined && err instanceof expected) return;
-      if (expected === Error || apply(Object.prototype.isPrototypeOf, Error, [expected])) throw err;
+      if (expected === I.Error || apply(I.isPrototypeOf, I.Error, [expected])) throw err;
       if (apply(expected, {}, [err]) === true) return;
       fail(err, expected, message, operator, 'The validation function is expected to return "true". Received ' + inspect(err));
     }
     if (tagOf(expected) === '[object RegExp]') {
-      if (expected.test(String(err))) return;
+      if (matches(expected, String(err))) return;
       fail(err, expected, message, operator, 'The input did not match the regular expression ' + String(expected) + '. Input: ' + inspect(String(err)));
     }
     var keys = keysOf(expected);
-    if (expected instanceof Error) keys.push('name', 'message');
-    keys.forEach(function (key) {
+    if (expected instanceof I.Error) apply(push, keys, ['name', 'message']);
+    apply(forEach, keys, [function (key) {
       var want = expected[key], got = err === null || err === undefined ? undefined : err[key];
-      var ok = tagOf(want) === '[object RegExp]' && typeof got === 'string' ? want.test(got) : isDeepEqual(got, want, true);
+      var ok = tagOf(want) === '[object RegExp]' && typeof got === 'string' ? matches(want, got) : isDeepEqual(got, want, true);
       if (!ok) fail(err, expected, message, operator, 'Expected values to be strictly deep-equal: ' + key + ': ' + inspect(got) + ' vs ' + inspect(want));
-    });
+    }]);
   }
+
+  /** RegExp test through the captured exec, as Node's assert does with its primordials. */
+  function matches(re, text) { return apply(exec, re, [text]) !== null; }
 
   function splitArgs(expected, message) {
     return typeof expected === 'string' && message === undefined ? [undefined, expected] : [expected, message];
@@ -147,7 +153,8 @@ export const ASSERT_MODULE_SOURCE = String.raw`(function (inspect, getPromise) {
   }
 
   function settle(target) {
-    return getPromise().resolve().then(function () { return typeof target === 'function' ? target() : target; });
+    var Promise = getPromise(), start = new Promise(function (resolve) { resolve(); });
+    return apply(I.promiseThen, start, [function () { return typeof target === 'function' ? target() : target; }]);
   }
 
   function rejects(target, expected, message) {
@@ -195,16 +202,16 @@ export const ASSERT_MODULE_SOURCE = String.raw`(function (inspect, getPromise) {
       if (isDeepEqual(a, b, true)) fail(a, b, message, 'notDeepStrictEqual', 'Expected "actual" not to be strictly deep-equal to: ' + inspect(b));
     },
     match: function (s, re, message) {
-      if (!re.test(s)) fail(s, re, message, 'match', 'The input did not match the regular expression ' + String(re) + '. Input: ' + inspect(s));
+      if (!matches(re, s)) fail(s, re, message, 'match', 'The input did not match the regular expression ' + String(re) + '. Input: ' + inspect(s));
     },
     doesNotMatch: function (s, re, message) {
-      if (re.test(s)) fail(s, re, message, 'doesNotMatch', 'The input was expected to not match the regular expression ' + String(re) + '. Input: ' + inspect(s));
+      if (matches(re, s)) fail(s, re, message, 'doesNotMatch', 'The input was expected to not match the regular expression ' + String(re) + '. Input: ' + inspect(s));
     },
     ifError: function (value) {
       if (value !== null && value !== undefined) fail(value, null, undefined, 'ifError', 'ifError got unwanted exception: ' + inspect(value && value.message !== undefined ? value.message : value));
     },
     fail: function (message) {
-      if (message instanceof Error) throw message;
+      if (message instanceof I.Error) throw message;
       throw new AssertionError({ message: message === undefined ? 'Failed' : String(message), operator: 'fail', generatedMessage: message === undefined });
     },
     throws: throws, doesNotThrow: doesNotThrow, rejects: rejects, doesNotReject: doesNotReject,
@@ -213,8 +220,8 @@ export const ASSERT_MODULE_SOURCE = String.raw`(function (inspect, getPromise) {
 
   function makeModule(overrides) {
     var target = function assert(value, message) { checks.ok(value, message); };
-    keysOf(checks).forEach(function (name) { target[name] = checks[name]; });
-    keysOf(overrides).forEach(function (name) { target[name] = checks[overrides[name]]; });
+    apply(forEach, keysOf(checks), [function (name) { target[name] = checks[name]; }]);
+    apply(forEach, keysOf(overrides), [function (name) { target[name] = checks[overrides[name]]; }]);
     return target;
   }
 

@@ -13,22 +13,46 @@
  * Everything that decides the verdict reports to the host at once (a failed
  * `console.assert`, an unhandled rejection) and the globals it relies on are frozen and
  * read-only, so a program cannot turn its own failure into a pass by patching them.
+ * The lazy modules are compiled after the program has started, so they take the
+ * built-ins they depend on from `intrinsics`, captured here before the program runs,
+ * never from globals or prototypes the program may have replaced (like Node's primordials).
  */
 export const PRELUDE_SOURCE = String.raw`(function (host) {
   'use strict';
   var freeze = Object.freeze, defineProperty = Object.defineProperty, apply = Reflect.apply;
   var hasOwn = Object.prototype.hasOwnProperty, slice = Array.prototype.slice;
-  var loaded = {}, NativePromise = Promise;
+  var loaded = Object.create(null), NativePromise = Promise;
+  var intrinsics = freeze({
+    apply: apply, freeze: freeze, defineProperty: defineProperty, hasOwn: hasOwn, slice: slice,
+    Error: Error, TypeError: TypeError, String: String, Number: Number, floor: Math.floor,
+    keys: Object.keys, getPrototypeOf: Object.getPrototypeOf, is: Object.is,
+    ownSymbols: Object.getOwnPropertySymbols, isPrototypeOf: Object.prototype.isPrototypeOf,
+    isEnumerable: Object.prototype.propertyIsEnumerable, toTag: Object.prototype.toString,
+    isArray: Array.isArray, push: Array.prototype.push, splice: Array.prototype.splice,
+    indexOf: Array.prototype.indexOf, findIndex: Array.prototype.findIndex,
+    forEach: Array.prototype.forEach, filter: Array.prototype.filter, isView: ArrayBuffer.isView,
+    mapForEach: Map.prototype.forEach, setForEach: Set.prototype.forEach,
+    WeakSet: WeakSet, weakSetAdd: WeakSet.prototype.add, weakSetHas: WeakSet.prototype.has,
+    hasInstance: Symbol.hasInstance,
+    regExpExec: RegExp.prototype.exec, regExpToString: RegExp.prototype.toString,
+    getTime: Date.prototype.getTime,
+    valueOf: freeze({
+      '[object Number]': Number.prototype.valueOf, '[object String]': String.prototype.valueOf,
+      '[object Boolean]': Boolean.prototype.valueOf, '[object BigInt]': BigInt.prototype.valueOf,
+      '[object Symbol]': Symbol.prototype.valueOf
+    }),
+    Promise: NativePromise, promiseThen: NativePromise.prototype.then, promiseResolve: NativePromise.resolve
+  });
 
   function load(name, init) {
     if (!apply(hasOwn, loaded, [name])) loaded[name] = init(host.load(name));
     return loaded[name];
   }
   function inspect(value) { return load('inspect', function (factory) { return factory(); })(value); }
-  function promises() { return load('promises', function (factory) { return factory(NativePromise, reportFailure, reportFailure); }); }
-  function timers() { return load('timers', function (factory) { return factory(); }); }
+  function promises() { return load('promises', function (factory) { return factory(intrinsics, reportFailure, reportFailure); }); }
+  function timers() { return load('timers', function (factory) { return factory(intrinsics); }); }
   function assertKit() {
-    return load('assert', function (factory) { return factory(inspect, function () { return promises().Promise; }); });
+    return load('assert', function (factory) { return factory(intrinsics, inspect, function () { return promises().Promise; }); });
   }
   function reportFailure(error) { host.failed(describe(error)); }
 
@@ -61,8 +85,10 @@ export const PRELUDE_SOURCE = String.raw`(function (host) {
     table: print, group: print, groupEnd: ignore, time: ignore, timeEnd: ignore,
     assert: function assert(condition) {
       if (condition) return;
-      var rest = apply(slice, arguments, [1]);
-      host.assertFailed('Assertion failed' + (rest.length ? ': ' + format(rest) : ''));
+      var detail = '';
+      // The failure counts even when the program's values cannot be formatted.
+      try { if (arguments.length > 1) detail = ': ' + format(apply(slice, arguments, [1])); } catch (e) { detail = ''; }
+      host.assertFailed('Assertion failed' + detail);
     }
   });
 
@@ -89,8 +115,13 @@ export const PRELUDE_SOURCE = String.raw`(function (host) {
     stderr: freeze({ write: write })
   });
 
+  /**
+   * Read-only global. An accessor, not a read-only data property: QuickJS lets
+   * Object.defineProperty give a non-configurable, non-writable data property of the global
+   * object a new value, but it enforces non-configurable accessors.
+   */
   function lock(name, value) {
-    defineProperty(globalThis, name, { value: value, writable: false, configurable: false, enumerable: false });
+    defineProperty(globalThis, name, { get: function () { return value; }, configurable: false, enumerable: false });
   }
   /** Read-only global whose module is compiled on first access. */
   function lazy(name, get) {

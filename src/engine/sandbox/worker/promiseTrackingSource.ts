@@ -1,7 +1,8 @@
 /**
  * JavaScript source (evaluated inside QuickJS) of a factory that detects unhandled promise
  * rejections:
- * `(NativePromise, onUnhandled, onUncaught) => { Promise, queueMicrotask, sweep, markHandled }`.
+ * `(intrinsics, onUnhandled, onUncaught) => { Promise, queueMicrotask, sweep, markHandled }`,
+ * where `intrinsics` holds the built-ins the prelude captured before the program ran.
  *
  * The quickjs-emscripten 0.32 API has no host promise-rejection tracker, so this works in
  * the VM: the global `Promise` becomes a subclass that remembers every promise it creates,
@@ -11,26 +12,26 @@
  * rejects while still unhandled, `onUnhandled(reason)` reports it. Native async functions
  * bypass the global `Promise`, which is why the worker downlevels async code first.
  */
-export const PROMISE_TRACKING_SOURCE = String.raw`(function (NativePromise, onUnhandled, onUncaught) {
+export const PROMISE_TRACKING_SOURCE = String.raw`(function (intrinsics, onUnhandled, onUncaught) {
   'use strict';
-  var apply = Reflect.apply, nativeThen = NativePromise.prototype.then;
-  var handled = new WeakSet(), addHandled = WeakSet.prototype.add, isHandled = WeakSet.prototype.has;
+  var I = intrinsics, apply = I.apply, push = I.push, NativePromise = I.Promise, nativeThen = I.promiseThen;
+  var handled = new I.WeakSet(), addHandled = I.weakSetAdd, isHandled = I.weakSetHas;
   var created = [], tracking = true;
 
   class TrackedPromise extends NativePromise {
     constructor(executor) {
       super(executor);
-      if (tracking) created.push(this);
+      if (tracking) apply(push, created, [this]);
     }
-    static [Symbol.hasInstance](value) { return value instanceof NativePromise; }
+    static [I.hasInstance](value) { return value instanceof NativePromise; }
   }
-  Object.defineProperty(TrackedPromise, 'name', { value: 'Promise' });
+  I.defineProperty(TrackedPromise, 'name', { value: 'Promise' });
 
   function markHandled(promise) {
     if (promise !== null && typeof promise === 'object') apply(addHandled, handled, [promise]);
   }
 
-  Object.defineProperty(NativePromise.prototype, 'then', {
+  I.defineProperty(NativePromise.prototype, 'then', {
     value: function then(onFulfilled, onRejected) {
       markHandled(this);
       return apply(nativeThen, this, [onFulfilled, onRejected]);
@@ -56,8 +57,8 @@ export const PROMISE_TRACKING_SOURCE = String.raw`(function (NativePromise, onUn
   }
 
   function queueMicrotask(callback) {
-    if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function');
-    apply(nativeThen, NativePromise.resolve(), [function () {
+    if (typeof callback !== 'function') throw new I.TypeError('The "callback" argument must be of type function');
+    apply(nativeThen, apply(I.promiseResolve, NativePromise, []), [function () {
       try { callback(); } catch (e) { onUncaught(e); }
     }]);
   }

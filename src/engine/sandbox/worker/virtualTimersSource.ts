@@ -1,14 +1,15 @@
 /**
  * JavaScript source (evaluated inside QuickJS) of Node-like timers on a virtual clock:
- * `() => { api, nextDue, runNext }`. Nothing sleeps: when the job queue is empty the host
+ * `(intrinsics) => { api, nextDue, runNext }`, using only the built-ins the prelude captured
+ * (`intrinsics`) before the program ran. Nothing sleeps: when the job queue is empty the host
  * asks `nextDue()` for the virtual time (ms since the start) of the earliest timer, charges
  * it against the run's time limit, and calls `runNext()`. So `setTimeout(f, 5000)` under a
  * 1000 ms limit is a timeout at once, and an endless `setInterval` uses up the limit.
  * Unreferenced timers (`unref()`) do not keep the program alive, as in Node.
  */
-export const VIRTUAL_TIMERS_SOURCE = String.raw`(function () {
+export const VIRTUAL_TIMERS_SOURCE = String.raw`(function (intrinsics) {
   'use strict';
-  var apply = Reflect.apply, MAX_DELAY = 2147483647;
+  var I = intrinsics, apply = I.apply, slice = I.slice, MAX_DELAY = 2147483647;
   var now = 0, lastId = 0, timers = [];
 
   class Timeout {
@@ -21,24 +22,24 @@ export const VIRTUAL_TIMERS_SOURCE = String.raw`(function () {
   }
 
   function delayOf(ms) {
-    var delay = Number(ms);
-    return delay >= 1 && delay <= MAX_DELAY ? Math.floor(delay) : 1;
+    var delay = I.Number(ms);
+    return delay >= 1 && delay <= MAX_DELAY ? I.floor(delay) : 1;
   }
 
   function add(callback, ms, args, repeat, immediate) {
-    if (typeof callback !== 'function') throw new TypeError('The "callback" argument must be of type function');
+    if (typeof callback !== 'function') throw new I.TypeError('The "callback" argument must be of type function');
     var delay = immediate ? 0 : delayOf(ms);
     var record = { id: ++lastId, due: now + delay, delay: delay, repeat: repeat, callback: callback,
       args: args, ref: true, handle: null };
     record.handle = new Timeout(record);
-    timers.push(record);
+    apply(I.push, timers, [record]);
     return record.handle;
   }
 
   function clear(handle) {
-    var id = handle instanceof Timeout ? handle._record.id : Number(handle);
-    var index = timers.findIndex(function (record) { return record.id === id; });
-    if (index >= 0) timers.splice(index, 1);
+    var id = handle instanceof Timeout ? handle._record.id : I.Number(handle);
+    var index = apply(I.findIndex, timers, [function (record) { return record.id === id; }]);
+    if (index >= 0) apply(I.splice, timers, [index, 1]);
   }
 
   function earliest() {
@@ -61,14 +62,14 @@ export const VIRTUAL_TIMERS_SOURCE = String.raw`(function () {
     if (index < 0) return;
     var record = timers[index];
     now = record.due;
-    if (record.repeat) record.due = now + record.delay; else timers.splice(index, 1);
+    if (record.repeat) record.due = now + record.delay; else apply(I.splice, timers, [index, 1]);
     apply(record.callback, record.handle, record.args);
   }
 
   var api = {
-    setTimeout: function setTimeout(callback, ms) { return add(callback, ms, [].slice.call(arguments, 2), false, false); },
-    setInterval: function setInterval(callback, ms) { return add(callback, ms, [].slice.call(arguments, 2), true, false); },
-    setImmediate: function setImmediate(callback) { return add(callback, 0, [].slice.call(arguments, 1), false, true); },
+    setTimeout: function setTimeout(callback, ms) { return add(callback, ms, apply(slice, arguments, [2]), false, false); },
+    setInterval: function setInterval(callback, ms) { return add(callback, ms, apply(slice, arguments, [2]), true, false); },
+    setImmediate: function setImmediate(callback) { return add(callback, 0, apply(slice, arguments, [1]), false, true); },
     clearTimeout: clear, clearInterval: clear, clearImmediate: clear
   };
   return { api: api, nextDue: nextDue, runNext: runNext };

@@ -1,0 +1,224 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { RunLimits, RunStatus, SandboxLanguage } from '../../src/engine/sandbox/Sandbox';
+import { SandboxPool } from '../../src/engine/sandbox/SandboxPool';
+
+/** One hostile program and the verdict the sandbox must reach on it. */
+interface AdversarialCase {
+  name: string;
+  /** `__TMP__` is replaced by a host temp dir that must stay empty. */
+  code: string;
+  language?: SandboxLanguage;
+  status: RunStatus;
+  message?: RegExp;
+  /** Limits beyond the corpus defaults (500 ms, the pool's memory/stack/output). */
+  limits?: RunLimits;
+  /** The run must cost its worker (a host-side crash the pool recovers from). */
+  replacesWorker?: boolean;
+}
+
+/** Time limit for every case unless it says otherwise. */
+const TIMEOUT_MS = 500;
+/** Slack on top of a case's time limit for start-up, the watchdog and a loaded machine. */
+const MARGIN_MS = 1500;
+/** Memory bombs: a small heap, and time enough to exhaust it before the clock runs out. */
+const BOMB: RunLimits = { memoryBytes: 8 * 1024 * 1024, timeoutMs: 5000 };
+
+const A = "const assert = require('assert');\n";
+
+const CORPUS: AdversarialCase[] = [
+  // Runaway time.
+  { name: 'infinite loop in the function under test', code: 'function solve(n) { while (true) n++ }\nconsole.assert(solve(1) === 2)', status: 'timeout', message: /500 ms/ },
+  { name: 'infinite loop inside the assert', code: `${A}function id(x) { return x }\nassert.equal(id(1), (() => { for (;;) {} })())`, status: 'timeout' },
+  { name: 'loop that swallows every exception', code: 'for (;;) { try { for (;;) {} } catch (e) {} finally { continue } }', status: 'timeout' },
+  { name: 'infinite loop in TypeScript', code: 'function f(): number { while (true) {} }\nconsole.assert(f() === 1)', language: 'ts', status: 'timeout' },
+  { name: 'getter that loops', code: 'const o = { get x() { for (;;) {} } };\nconsole.assert(o.x === 1)', status: 'timeout' },
+  { name: 'exponential recursion that catches its stack overflows', code: 'function f() { try { return f() } catch (e) { return f() } }\nf()', status: 'timeout' },
+
+  // Recursion.
+  { name: 'infinite recursion', code: 'function f(n) { return f(n + 1) + 1 }\nf(0)', status: 'error', message: /stack overflow/ },
+  { name: 'mutual recursion', code: 'function a(n) { return b(n + 1) }\nfunction b(n) { return a(n + 1) }\na(0)', status: 'error', message: /stack overflow/ },
+  { name: 'getter that recurses', code: 'const o = { get x() { return this.x } };\no.x', status: 'error', message: /stack overflow/ },
+  { name: 'deep JSON.parse nesting', code: "JSON.parse('['.repeat(100000) + ']'.repeat(100000))", status: 'error', message: /stack overflow/ },
+  {
+    name: 'deep JSON.parse nesting on the largest stack (overflows the host stack)',
+    code: "JSON.parse('['.repeat(1000000) + ']'.repeat(1000000))",
+    limits: { stackBytes: 4 * 1024 * 1024, timeoutMs: 3000 },
+    status: 'error',
+    message: /stack overflow/,
+    replacesWorker: true,
+  },
+
+  // Memory.
+  { name: 'array growth', code: 'const a = [];\nfor (;;) a.push(a.length)', limits: BOMB, status: 'error', message: /out of memory/ },
+  { name: 'typed array bomb', code: 'const a = [];\nfor (;;) a.push(new Float64Array(1 << 17))', limits: BOMB, status: 'error', message: /out of memory/ },
+  { name: 'string doubling', code: "let s = 'ab';\nfor (;;) s += s", limits: BOMB, status: 'error', message: /string too long|out of memory/ },
+  { name: 'object graph', code: 'let head = null;\nfor (;;) head = { next: head, data: [head, {}] }', limits: BOMB, status: 'error' },
+  { name: 'Map growth', code: "const m = new Map();\nfor (let i = 0;; i++) m.set(i, 'x' + i)", limits: BOMB, status: 'error' },
+  { name: "'a'.repeat(2 ** 30)", code: "const s = 'a'.repeat(2 ** 30);\nconsole.assert(s.length > 0)", status: 'error', message: /invalid string length|out of memory/ },
+  { name: '2 GiB ArrayBuffer', code: 'new ArrayBuffer(2 ** 31)', status: 'error', message: /RangeError/ },
+
+  // Catastrophic backtracking.
+  { name: "/^(a+)+$/ on 'aaaa…!'", code: "console.assert(!/^(a+)+$/.test('a'.repeat(40) + '!'))", status: 'timeout' },
+  { name: "/(x+x+)+y/ on 'xxxx…'", code: "console.assert(!/(x+x+)+y/.test('x'.repeat(40)))", status: 'timeout' },
+
+  // Reaching the host.
+  { name: "require('fs')", code: "require('fs').writeFileSync('__TMP__/pwned', 'x')", status: 'error', message: /require\('fs'\) is not available/ },
+  { name: "require('child_process')", code: "require('child_process').execSync('touch __TMP__/pwned')", status: 'error', message: /not available/ },
+  { name: "require('net')", code: "require('net').connect(80, 'example.com')", status: 'error', message: /not available/ },
+  { name: "require('worker_threads')", code: "new (require('worker_threads').Worker)('process.exit()', { eval: true })", status: 'error', message: /not available/ },
+  { name: "require('module')", code: "require('module').createRequire('/')('fs')", status: 'error', message: /not available/ },
+  { name: 'process.binding', code: "process.binding('fs')", status: 'error', message: /not a function/ },
+  {
+    name: 'process.env holds no secrets and cannot be written',
+    code: "process.env.CASCADE_PWNED = '1';\nconsole.assert(Object.keys(process.env).length === 0 && process.env.CASCADE_PWNED === undefined)",
+    status: 'pass',
+  },
+  { name: 'process.mainModule.require', code: "process.mainModule.require('fs').writeFileSync('__TMP__/pwned', 'x')", status: 'error', message: /TypeError/ },
+  { name: "import('fs') as the completion value", code: "import('fs').then((fs) => fs.writeFileSync('__TMP__/pwned', 'x'))", status: 'error', message: /could not load module 'fs'/ },
+  { name: "top-level await import('fs')", code: "const fs = await import('fs');\nfs.writeFileSync('__TMP__/pwned', 'x')", status: 'error', message: /not available/ },
+  { name: "static import from 'fs'", code: "import { writeFileSync } from 'fs';\nwriteFileSync('__TMP__/pwned', 'x')", status: 'error', message: /not available/ },
+  { name: 'import.meta', code: "console.log(import.meta.url)", status: 'error', message: /SyntaxError/ },
+  { name: 'Function constructor escape', code: "(function () {}).constructor('return process')().binding('fs')", status: 'error', message: /not a function/ },
+  { name: 'this.constructor.constructor escape', code: "this.constructor.constructor('return process')().mainModule.require('child_process')", status: 'error', message: /TypeError/ },
+  {
+    name: 'the global object holds no host names',
+    code: [
+      'const names = Object.getOwnPropertyNames(globalThis);',
+      "const host = ['Buffer', '__dirname', '__filename', 'fetch', 'WebAssembly', 'Atomics', 'SharedArrayBuffer', 'std', 'os', 'scriptArgs', 'print'];",
+      "const leaked = host.filter((name) => names.includes(name) && name !== 'SharedArrayBuffer');",
+      "console.assert(leaked.length === 0, 'leaked: ' + leaked.join());",
+      "let refused = false; try { globalThis['req' + 'uire']('fs') } catch (e) { refused = /not available/.test(e.message) }",
+      'console.assert(refused && new Function("return this")() === globalThis);',
+    ].join('\n'),
+    status: 'pass',
+  },
+  { name: 'eval of require', code: "eval('require(\"child_process\")').execSync('id')", status: 'error', message: /not available/ },
+  { name: 'eval of the Function constructor escape', code: "eval(\"(function () {}).constructor('return process')()\").binding('fs')", status: 'error', message: /not a function/ },
+  {
+    name: 'V8 Error.prepareStackTrace call-site trick',
+    code: "Error.prepareStackTrace = (e, frames) => frames[0].getThis();\nconsole.assert(typeof new Error('x').stack === 'string')",
+    status: 'pass',
+  },
+
+  // Exiting early.
+  { name: 'process.exit(0) before a failing assert', code: 'process.exit(0);\nconsole.assert(false)', status: 'error', message: /process\.exit\(0\)/ },
+  { name: 'process.exit(0) swallowed, then a failing assert', code: 'try { process.exit(0) } catch (e) {}\nconsole.assert(false)', status: 'error', message: /process\.exit/ },
+  { name: 'process.reallyExit', code: 'process.reallyExit(0);\nconsole.assert(false)', status: 'error', message: /not a function/ },
+
+  // Tampering with the checks.
+  { name: 'console.assert reassigned', code: 'console.assert = () => {};\nconsole.assert(false)', status: 'fail' },
+  { name: 'console.assert redefined', code: "try { Object.defineProperty(console, 'assert', { value: () => {} }) } catch (e) {}\nconsole.assert(false)", status: 'fail' },
+  { name: 'a failing console.assert caught', code: 'try { console.assert(false) } catch (e) {}', status: 'fail' },
+  { name: 'console.assert whose message cannot be formatted', code: "Array.prototype.push = () => { throw 1 };\ntry { console.assert(false, 'x', {}) } catch (e) {}", status: 'fail' },
+  { name: 'require reassigned', code: "require = () => ({ equal() {} });\nrequire('assert').equal(1, 2)", status: 'fail' },
+  { name: 'require shadowed by let', code: "let require = () => ({ equal() {} });\nrequire('assert').equal(1, 2)", status: 'error', message: /redeclaration/ },
+  { name: 'require redefined on globalThis', code: "Object.defineProperty(globalThis, 'require', { value: () => ({ equal() {} }) });\nrequire('assert').equal(1, 2)", status: 'error', message: /TypeError/ },
+  { name: 'console redefined on globalThis, error swallowed', code: "try { Object.defineProperty(globalThis, 'console', { value: { assert() {} } }) } catch (e) {}\nconsole.assert(false)", status: 'fail' },
+  { name: 'process redefined on globalThis, error swallowed', code: "try { Object.defineProperty(globalThis, 'process', { value: { exit() {} } }) } catch (e) {}\nprocess.exit(0)", status: 'error', message: /process\.exit/ },
+  { name: 'Error.prototype overridden', code: `Error.prototype.name = 'Fine'; Error.prototype.toString = () => 'ok';\n${A}assert.equal(1, 2)`, status: 'fail', message: /AssertionError/ },
+  {
+    name: 'AssertionError overridden',
+    code: `${A}try { assert.AssertionError.prototype.name = 'x' } catch (e) {}\ntry { Object.setPrototypeOf(assert.AssertionError.prototype, null) } catch (e) {}\nassert.equal(1, 2)`,
+    status: 'fail',
+    message: /AssertionError/,
+  },
+  { name: 'Object.is replaced before assert loads', code: `Object.is = () => true;\n${A}assert.strictEqual(1, 2)`, status: 'fail' },
+  { name: 'RegExp.prototype.exec replaced', code: `RegExp.prototype.exec = () => ({});\nRegExp.prototype.test = () => true;\n${A}assert.match('abc', /z/)`, status: 'fail' },
+  { name: 'Array.prototype.findIndex replaced', code: `Array.prototype.findIndex = () => 0;\n${A}assert.deepStrictEqual(new Set([1]), new Set([2]))`, status: 'fail' },
+  { name: 'Map size getter faked', code: `Object.defineProperty(Map.prototype, 'size', { get() { return 1 } });\n${A}assert.deepStrictEqual(new Map([[1, 1]]), new Map([[1, 1], [2, 2]]))`, status: 'fail' },
+  { name: 'Object.prototype accessor over the module cache', code: "Object.defineProperty(Object.prototype, 'assert', { set() {}, get() { return { assert: { equal() {} } } } });\nrequire('assert').equal(1, 2)", status: 'fail' },
+  { name: 'Reflect.apply replaced before promises load', code: "Reflect.apply = () => {};\nPromise.resolve().then(() => require('assert').equal(1, 2));\n0", status: 'fail' },
+  { name: 'WeakSet.prototype.has replaced (rejection tracking)', code: "WeakSet.prototype.has = () => true;\nPromise.resolve().then(() => require('assert').equal(1, 2));\n0", status: 'fail' },
+  { name: 'Array.prototype.push disabled (timers)', code: 'Array.prototype.push = function () { return 0 };\nsetTimeout(() => console.assert(false), 1)', status: 'fail' },
+
+  // Promises.
+  { name: 'top-level await on a promise that never settles', code: 'await new Promise(() => {});\nconsole.assert(false)', status: 'timeout', message: /waiting on a promise/ },
+  { name: 'a never-resolving .then chain as the completion value', code: 'new Promise(() => {}).then(() => 1).then(() => 2)', status: 'timeout', message: /waiting on a promise/ },
+  { name: 'endless microtask chain', code: '{ Promise.resolve().then(function f() { return Promise.resolve().then(f) }) }', status: 'timeout' },
+  { name: 'assertion failing in an unhandled .then', code: "Promise.resolve(1).then((v) => require('assert').equal(v, 2));\n0", status: 'fail' },
+  { name: 'Atomics.wait on a SharedArrayBuffer', code: 'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)', status: 'error', message: /Atomics/ },
+
+  // Throwing odd values.
+  { name: 'throw 42', code: 'throw 42', status: 'error', message: /Uncaught 42/ },
+  { name: 'throw null', code: 'throw null', status: 'error', message: /Uncaught null/ },
+  { name: 'throw {}', code: 'throw {}', status: 'error' },
+  { name: 'throw a Symbol', code: "throw Symbol('s')", status: 'error', message: /Symbol\(s\)/ },
+  { name: 'throw a Proxy whose traps throw', code: "throw new Proxy({}, { get() { throw new Error('trap') }, getPrototypeOf() { throw new Error('trap') } })", status: 'error' },
+  { name: 'throw a Proxy whose get loops', code: 'throw new Proxy({}, { get() { for (;;) {} } })', status: 'timeout' },
+  { name: 'throw an object whose toString throws', code: "throw { toString() { throw new Error('t') }, get message() { throw new Error('m') } }", status: 'error' },
+
+  // Output, syntax, timers and built-ins.
+  // A small output cap, so that even a starved worker reaches it well within the time limit.
+  { name: 'console.log in a loop', code: "for (;;) console.log('spam spam spam spam')", limits: { outputBytes: 4096 }, status: 'error', message: /output limit exceeded/ },
+  { name: 'process.stdout.write in a loop', code: "for (;;) process.stdout.write('xxxxxxxxxxxxxxxx')", limits: { outputBytes: 4096 }, status: 'error', message: /output limit exceeded/ },
+  { name: 'JavaScript syntax error', code: 'function (', status: 'error', message: /SyntaxError/ },
+  { name: 'TypeScript syntax error', code: 'let x: = 1;', language: 'ts', status: 'error', message: /SyntaxError/ },
+  { name: 'setInterval forever', code: 'setInterval(() => {}, 1)', status: 'timeout' },
+  { name: 'setTimeout of 10 minutes', code: 'setTimeout(() => console.assert(false), 10 * 60 * 1000)', status: 'timeout' },
+  { name: 'setTimeout(0) chain forever', code: 'function tick() { setTimeout(tick, 0) }\ntick()', status: 'timeout' },
+  { name: 'sort with a throwing comparator', code: "[3, 1, 2].sort(() => { throw new Error('comparator') })", status: 'error', message: /comparator/ },
+];
+
+describe('sandbox adversarial corpus', function () {
+  this.timeout(30_000);
+  // One worker: every program runs where the previous hostile one ran.
+  const pool = new SandboxPool({ size: 1 });
+  let tmp: string;
+  let env: string;
+
+  before(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'cascade-adversarial-'));
+    env = JSON.stringify(process.env);
+    await expectRecovered();
+  });
+  after(async () => {
+    await pool.dispose();
+    rmSync(tmp, { recursive: true, force: true });
+  });
+
+  /** Trivial JS and TypeScript/async programs pass (this also keeps the worker's compiler warm). */
+  async function expectRecovered(): Promise<void> {
+    assert.equal((await pool.run({ code: 'console.assert(1 + 1 === 2)' })).status, 'pass');
+    const ts = 'const n: number = await Promise.resolve(2);\nconsole.assert(n === 2);';
+    assert.equal((await pool.run({ code: ts, language: 'ts' })).status, 'pass');
+  }
+
+  function expectHostUntouched(): void {
+    assert.equal((globalThis as { __cascadeProbe?: unknown }).__cascadeProbe, undefined);
+    assert.equal(JSON.stringify(process.env), env, 'process.env changed');
+    assert.equal(process.exitCode, undefined);
+    assert.deepEqual(readdirSync(tmp), [], 'a file appeared in the temp dir');
+  }
+
+  it('has at least 40 distinct programs', () => {
+    assert.ok(CORPUS.length >= 40, `${CORPUS.length}`);
+    assert.equal(new Set(CORPUS.map((c) => c.name)).size, CORPUS.length);
+  });
+
+  for (const c of CORPUS) {
+    it(`${c.name} → ${c.status}`, async () => {
+      const timeoutMs = c.limits?.timeoutMs ?? TIMEOUT_MS;
+      const code = `globalThis.__cascadeProbe = 1;\n${c.code.replaceAll('__TMP__', tmp)}`;
+      const restarts = pool.stats().restarts;
+      const started = performance.now();
+      const outcome = await pool.run({ code, language: c.language, ...c.limits, timeoutMs });
+      const wallMs = performance.now() - started;
+
+      assert.equal(outcome.status, c.status, JSON.stringify(outcome));
+      if (c.message) assert.match(outcome.message ?? '', c.message);
+      assert.ok(wallMs < timeoutMs + MARGIN_MS, `took ${Math.round(wallMs)} ms`);
+      expectHostUntouched();
+
+      // The pool's counters agree with the outcome: a worker is replaced exactly when the
+      // run crashed it or the watchdog killed it.
+      const replaced = pool.stats().restarts - restarts;
+      const lost = c.replacesWorker === true || /crashed|restarted/.test(outcome.message ?? '');
+      assert.equal(replaced, lost ? 1 : 0, JSON.stringify(outcome));
+      await expectRecovered();
+      assert.deepEqual({ ...pool.stats(), runs: 0, restarts: 0 }, { workers: 1, busy: 0, queued: 0, runs: 0, restarts: 0 });
+    });
+  }
+});
