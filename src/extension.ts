@@ -8,6 +8,7 @@ import { readSettings, type CascadeSettings } from './editor/readSettings';
 import { resetShownSettingsErrors, showSettingsError } from './editor/showSettingsError';
 import { showMenu } from './editor/showMenu';
 import { StatusBar } from './editor/StatusBar';
+import { tuneTiersCommand } from './editor/tuneTiersCommand';
 
 let session: EngineSession | undefined;
 
@@ -58,6 +59,9 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     vscode.commands.registerCommand('cascade.showMenu', () => showMenu(settings, log)),
     vscode.commands.registerCommand('cascade.openSettings', () =>
       SettingsPanel.show({ extensionUri: context.extensionUri, session: () => engine, catalog: catalogForPanel(modelsDir, log), log }),
+    ),
+    vscode.commands.registerCommand('cascade.tuneTiers', () =>
+      tuneTiersCommand({ session: usableSession, settingsError: () => settings.tiersError, storageDir: context.globalStorageUri.fsPath, log }),
     ),
     vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('cascade') && applySettings(false)),
   );

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { benchTier, type BenchSettings } from '../engine/bench/benchTier';
+import type { BenchSettings } from '../engine/bench/benchTier';
 import { type BenchProblem, readBenchProblems } from '../engine/bench/readBenchProblems';
-import { appendRunRecord, openRunFile, runKey, type RunFileState } from '../engine/bench/runFile';
+import { openRunFile, type RunFileState } from '../engine/bench/runFile';
+import { recordRun, type RecordProgress } from '../engine/bench/recordRun';
 import type { TierConfig } from '../engine/config/TierConfig';
 import { readTiersFile } from '../engine/config/readTiersFile';
 import { AbortError, CascadeError } from '../engine/errors';
-import { findFunctionAtCursor } from '../engine/extract/findFunctionAtCursor';
 import { LlamaModelProvider } from '../engine/model/LlamaModelProvider';
 import { resolveModelPath } from '../engine/model/resolveModelPath';
 import { SandboxPool } from '../engine/sandbox/SandboxPool';
@@ -72,55 +72,33 @@ export async function benchCommand(argv: string[], out: NodeJS.WritableStream, e
   }
 }
 
-/** Records every (problem, tier) pair not yet in the file; returns how many it wrote. */
+/** Records what is missing from the run file, with progress on `err`; returns how many pairs it wrote. */
 async function recordAll(plan: BenchPlan, settings: BenchSettings, models: LlamaModelProvider, err: NodeJS.WritableStream): Promise<number> {
-  const { problems, tiers, state } = plan;
-  const progress = progressReporter(err, problems.length * tiers.length);
-  let recorded = 0;
-  for (const problem of problems) {
-    const todo = tiers.map((_, tier) => tier).filter((tier) => !state.done.has(runKey(problem.id, tier)));
-    progress.skip(tiers.length - todo.length);
-    if (todo.length === 0) continue;
-    const fn = await findFunctionAtCursor(problem.prompt, problem.prompt.length, problem.language);
-    if (!fn) {
-      err.write(`${problem.id}: no function body at the end of the prompt (expected ${problem.entryPoint}); skipped\n`);
-      progress.skip(todo.length);
-      continue;
-    }
-    for (const tier of todo) {
-      progress.show(`${problem.id} tier ${tier}`);
-      const config = tiers[tier];
-      const model = models.get({ model: plan.modelPaths[tier], gpuLayers: config.gpuLayers, contextSize: config.contextSize });
-      const record = await benchTier(problem, fn, tier, config, model, plan.modelPaths[tier], settings);
-      appendRunRecord(plan.file, record);
-      state.done.add(runKey(problem.id, tier));
-      recorded++;
-      progress.recorded();
-    }
-  }
+  const progress = progressReporter(err);
+  const recorded = await recordRun(
+    {
+      ...plan,
+      modelFor: (config, tier) => models.get({ model: plan.modelPaths[tier], gpuLayers: config.gpuLayers, contextSize: config.contextSize }),
+      onProgress: progress.show,
+      onSkip: (problem) => err.write(`${problem.id}: no function body at the end of the prompt (expected ${problem.entryPoint}); skipped\n`),
+    },
+    settings,
+  );
   progress.finish();
   return recorded;
 }
 
 /** Progress on `err`: redrawn in place on a terminal, one line per update otherwise. */
-function progressReporter(err: NodeJS.WritableStream, total: number) {
+function progressReporter(err: NodeJS.WritableStream) {
   const started = performance.now();
   const isTty = (err as NodeJS.WriteStream).isTTY === true;
-  let [done, recorded] = [0, 0];
-  const show = (label: string) => {
-    const line = formatProgress({ done, total, recorded, elapsedMs: performance.now() - started, label });
-    err.write(isTty ? `\r\x1b[2K${line}` : `${line}\n`);
-  };
   return {
-    show,
-    finish: () => {
-      show('done');
-      if (isTty) err.write('\n');
+    show: ({ done, total, recorded, label }: RecordProgress) => {
+      const line = formatProgress({ done, total, recorded, elapsedMs: performance.now() - started, label });
+      err.write(isTty ? `\r\x1b[2K${line}` : `${line}\n`);
     },
-    skip: (n: number) => (done += n),
-    recorded: () => {
-      done++;
-      recorded++;
+    finish: () => {
+      if (isTty) err.write('\n');
     },
   };
 }

@@ -5,6 +5,7 @@ import { formatCost } from '../engine/tune/formatCost';
 import type { RecordedRun } from '../engine/tune/groupRuns';
 import type { Scores } from '../engine/tune/scoreSplits';
 import type { TuneResult } from '../engine/tune/tuneRun';
+import { gridChoice } from '../engine/tune/gridChoice';
 
 const percent = (fraction: number): string => `${(fraction * 100).toFixed(1)}%`.padStart(6);
 const cost = (value: number): string => formatCost(value).padStart(9);
@@ -21,10 +22,6 @@ export function gridScores(result: TuneResult, c: number): Scores {
   };
 }
 
-/** The options of grid configuration `c`, one per tier (−1 = skipped). */
-export function gridChoice(result: TuneResult, c: number): number[] {
-  return [...result.grid.choices.subarray(c * result.grid.tiers, (c + 1) * result.grid.tiers)];
-}
 
 /**
  * The tune report: the run, the search's size and time, the Pareto front on validation with

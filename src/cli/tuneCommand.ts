@@ -7,7 +7,8 @@ import { readRunRecords } from '../engine/tune/runRecord';
 import { DEFAULT_GRID } from '../engine/tune/TierOption';
 import { tunedTiers } from '../engine/tune/tunedTiers';
 import { tuneRun } from '../engine/tune/tuneRun';
-import { formatTuneReport, gridChoice } from './formatTuneReport';
+import { gridChoice } from '../engine/tune/gridChoice';
+import { formatTuneReport } from './formatTuneReport';
 import { parseFlags } from './parseFlags';
 import { parseNumberList } from './parseNumberList';
 

@@ -6,6 +6,8 @@ import {
   type FunctionAtCursor,
   type ModelBackend,
   LlamaModelProvider,
+  recordRun,
+  type RecordRunPlan,
   runCascade,
   SandboxPool,
   type SourceLanguage,
@@ -56,7 +58,19 @@ export class EngineSession {
   /** The model of a tier (loaded lazily by the engine). */
   modelFor(tier: TierConfig): ModelBackend {
     this.touch();
-    return this.models.get({ model: resolveModelPath(tier.model, this.settings.baseDir, this.modelsDir), gpuLayers: tier.gpuLayers, contextSize: tier.contextSize });
+    return this.models.get({ model: this.modelPath(tier), gpuLayers: tier.gpuLayers, contextSize: tier.contextSize });
+  }
+
+  /** The local file a tier's `model` setting names (throws ModelLoadError when there is none). */
+  modelPath(tier: TierConfig): string {
+    return resolveModelPath(tier.model, this.settings.baseDir, this.modelsDir);
+  }
+
+  /** Records a benchmark run of the configured tiers (see recordRun) with the shared models and sandbox. */
+  record(plan: Omit<RecordRunPlan, 'tiers' | 'modelPaths' | 'modelFor'>, signal: AbortSignal): Promise<number> {
+    const tiers = this.settings.tiers;
+    const settings = { sandbox: this.sandbox, samples: 5, testsPerSample: 4, seed: 1, runTimeoutMs: 1000, signal };
+    return recordRun({ ...plan, tiers, modelPaths: tiers.map((t) => this.modelPath(t)), modelFor: (tier) => this.modelFor(tier) }, settings);
   }
 
   findFunction(request: Pick<SessionRequest, 'document' | 'language' | 'cursor'>): Promise<FunctionAtCursor | undefined> {

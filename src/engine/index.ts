@@ -45,3 +45,6 @@ export { tuneRun, type TuneResult, type TuneSettings } from './tune/tuneRun';
 export { pickFromFront, type PickRule } from './tune/paretoFront';
 export { tunedTiers } from './tune/tunedTiers';
 export { paretoPlot } from './tune/paretoPlot';
+export { recordRun, type RecordProgress, type RecordRunPlan } from './bench/recordRun';
+export { openRunFile, type RunFileState } from './bench/runFile';
+export { gridChoice } from './tune/gridChoice';
