@@ -58,10 +58,13 @@
     const problems = problemsFor(index, field.key);
     const value = tier[field.key] ?? '';
     const input = h('input', {
-      id, type: field.type, step: field.step, value, 'aria-invalid': problems.length > 0, 'aria-describedby': `${id}-hint`,
+      id, type: field.type, step: field.step, value, 'aria-invalid': problems.length > 0 ? 'true' : false, 'aria-describedby': `${id}-hint`,
+      // By index, not the `tier` captured here: render() may keep this element while typing.
       oninput: (/** @type {any} */ e) => {
         const raw = e.target.value;
-        tier[field.key] = raw === '' ? undefined : field.type === 'number' ? Number(raw) : raw === 'auto' ? 'auto' : Number.isNaN(Number(raw)) ? raw : Number(raw);
+        const current = state.tiers[index];
+        if (!current) return;
+        current[field.key] = raw === '' ? undefined : field.type === 'number' ? Number(raw) : raw === 'auto' ? 'auto' : Number.isNaN(Number(raw)) ? raw : Number(raw);
         vscode.postMessage({ type: 'validate', tiers: cleanTiers() });
       },
       onchange: () => render(),
@@ -82,8 +85,8 @@
     return h('div', { class: 'field model' }, [
       h('label', { for: id }, ['Model']),
       h('input', {
-        id, type: 'text', value: tier.model ?? '', placeholder: '/path/to/model.gguf or hf:…', 'aria-invalid': problems.length > 0, 'aria-describedby': `${id}-hint`,
-        oninput: (/** @type {any} */ e) => { tier.model = e.target.value; vscode.postMessage({ type: 'validate', tiers: cleanTiers() }); },
+        id, type: 'text', value: tier.model ?? '', placeholder: '/path/to/model.gguf or hf:…', 'aria-invalid': problems.length > 0 ? 'true' : false, 'aria-describedby': `${id}-hint`,
+        oninput: (/** @type {any} */ e) => { if (state.tiers[index]) state.tiers[index].model = e.target.value; vscode.postMessage({ type: 'validate', tiers: cleanTiers() }); },
         onchange: () => render(),
       }),
       h('div', { class: 'row' }, [
@@ -106,7 +109,7 @@
       ondrop: (/** @type {DragEvent} */ e) => { e.preventDefault(); move(dragFrom, index); },
     }, [
       h('header', {}, [
-        h('h2', { class: 'tier-title', tabindex: '0',
+        h('h2', { class: 'tier-title', id: `tier-${index}-title`, tabindex: '0',
           onkeydown: (/** @type {KeyboardEvent} */ e) => {
             if (e.altKey && e.key === 'ArrowUp') { e.preventDefault(); move(index, index - 1); }
             if (e.altKey && e.key === 'ArrowDown') { e.preventDefault(); move(index, index + 1); }
@@ -139,7 +142,8 @@
   }
 
   function render() {
-    const active = document.activeElement?.id;
+    const live = document.activeElement;
+    const active = live?.id;
     app.replaceChildren(
       h('h1', {}, ['Cascade tiers']),
       h('p', { class: 'hint' }, ['Smallest model first. A tier answers when its best candidate passes the tests it wrote; otherwise the next tier runs.']),
@@ -158,14 +162,26 @@
         h('span', { id: 'status', role: 'status' }, [state.status]),
       ]),
     );
-    if (active) document.getElementById(active)?.focus();
+    if (!active) return;
+    const fresh = document.getElementById(active);
+    // Keep the input being typed in (its caret, selection and undo history; a fresh input
+    // would put the caret at the start): swap it in for its re-rendered twin when they agree.
+    if (live instanceof HTMLInputElement && fresh instanceof HTMLInputElement && fresh !== live && fresh.type === live.type && fresh.value === live.value) {
+      const invalid = fresh.getAttribute('aria-invalid');
+      if (invalid === null) live.removeAttribute('aria-invalid');
+      else live.setAttribute('aria-invalid', invalid);
+      fresh.replaceWith(live);
+    }
+    document.getElementById(active)?.focus();
   }
 
   window.addEventListener('message', (event) => {
     const message = event.data;
     switch (message.type) {
       case 'state':
-        state = { ...state, ...message, tiers: message.tiers.map((t) => ({ ...t })), status: '' };
+        // The status stays: saving changes the configuration, and the state that follows can
+        // arrive after the 'saved' message.
+        state = { ...state, ...message, tiers: message.tiers.map((t) => ({ ...t })) };
         break;
       case 'validation':
         state.problems = message.problems;
