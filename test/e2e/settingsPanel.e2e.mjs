@@ -6,12 +6,11 @@
 //   node --test --test-concurrency=1 test/e2e/settingsPanel.e2e.mjs
 // Screenshots land in test/artifacts/e2e-settings-panel*.png.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  PROJECT_ROOT,
   focusEditor,
   readLog,
   runCommand,
@@ -21,15 +20,12 @@ import {
   typeForGhostText,
   waitForLog,
   waitForStatusBarItem,
+  tinyModels,
 } from './codeServer.mjs';
 
 const log = (...args) => console.log(`[e2e settings ${new Date().toISOString().slice(11, 23)}]`, ...args);
 
-const tinyA = path.join(PROJECT_ROOT, 'test', 'fixtures', 'generated', 'tiny-a.gguf');
-const tinyB = path.join(PROJECT_ROOT, 'test', 'fixtures', 'generated', 'tiny-b.gguf');
-for (const model of [tinyA, tinyB]) {
-  if (!existsSync(model)) throw new Error(`${model} is missing: run \`node test/fixtures/makeTinyGguf.mjs\``);
-}
+const [tinyA, tinyB] = tinyModels();
 
 const CALC = '/** Adds two numbers. */\nfunction add(a, b) {\n  \n}\n';
 

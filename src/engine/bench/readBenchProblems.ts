@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { DataFormatError } from '../errors';
+import { readDataFile } from './readDataFile';
 
 /** One benchmark problem, whatever dataset it came from. */
 export interface BenchProblem {
@@ -41,12 +41,7 @@ export function toBenchProblem(record: Record<string, unknown>): BenchProblem | 
  * another format.
  */
 export function readBenchProblems(file: string): BenchProblem[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new DataFormatError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  const text = readDataFile(file);
   const problems: BenchProblem[] = [];
   text.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;

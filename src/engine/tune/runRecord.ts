@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { DataFormatError } from '../errors';
+import { readDataFile } from '../bench/readDataFile';
 
 /** One recorded candidate. */
 export interface RecordedCandidate {
@@ -85,12 +85,7 @@ export function checkRunRecord(value: unknown, where: string): RunRecord {
  * and line on anything else that does not parse or check.
  */
 export function readRunRecords(file: string): RunRecord[] {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new DataFormatError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-  }
+  const text = readDataFile(file);
   const lines = text.split('\n');
   if (!text.endsWith('\n')) lines.pop();
   const records: RunRecord[] = [];
