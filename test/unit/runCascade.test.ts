@@ -95,6 +95,19 @@ describe('runCascade (scripted models, real extraction and sandbox)', function (
     assert.equal(result.acceptedTier, 1);
   });
 
+  it('records a tier whose model throws mid-generation with its error, and the next tier answers', async () => {
+    const failing = new ScriptedBackend('failing', (options, call) => {
+      if (call === 1) throw new Error('llama_decode failed');
+      return isTestPrompt(options) ? TESTS : CORRECT;
+    });
+    const result = await cascade([{ samples: 2 }, { samples: 1 }], [failing, model('large', CORRECT)]);
+    assert.equal(failing.calls.length, 2, 'the tier stopped at its failing second candidate');
+    assert.equal(result.trace[0].error, 'Tier 1 failed: llama_decode failed');
+    assert.equal(result.trace[0].chosen, -1);
+    assert.equal(result.acceptedTier, 1);
+    assert.equal(result.completion, 'return a + b;\n}');
+  });
+
   it('uses one greedy answer without tests for a k = 0 last tier', async () => {
     const greedy = model('greedy', CORRECT);
     const result = await cascade([{ samples: 0, testsPerSample: 0 }], [greedy]);

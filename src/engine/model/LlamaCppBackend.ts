@@ -7,13 +7,14 @@ import type {
   LlamaInfillGenerationOptions,
   LlamaModel,
 } from 'node-llama-cpp';
-import { AbortError, ModelLoadError, throwIfAborted } from '../errors';
+import { AbortError, CascadeError, ModelLoadError, throwIfAborted } from '../errors';
 import { assertGgufFile } from './assertGgufFile';
 import { clipPrompt } from './clipPrompt';
 import { defaultThreads } from './defaultThreads';
 import { getLlamaRuntime, type LlamaRuntimeOptions } from './llamaRuntime';
 import type { GenerateOptions, Generation, ModelBackend, ModelSpec } from './ModelBackend';
 import { SerialQueue } from './SerialQueue';
+import { tokenizeWindow } from './tokenizeWindow';
 
 /** Context window when a tier sets none (tokens); capped at the model's training context. */
 export const DEFAULT_CONTEXT_SIZE = 4096;
@@ -24,6 +25,16 @@ const PROMPT_SPECIAL_TOKENS = 4;
 
 /** Options for {@link LlamaCppBackend} beyond the model spec. */
 export type LlamaCppBackendOptions = LlamaRuntimeOptions;
+
+/** What a backend holds, for leak checks (soak benchmark, tests). */
+export interface LlamaCppBackendStats {
+  /** A model and its context are loaded. */
+  loaded: boolean;
+  /** Context sequences in use: 1 while loaded (one sequence is reused), else 0. */
+  sequencesInUse: number;
+  /** Generations running or waiting their turn. */
+  pending: number;
+}
 
 interface LoadedModel {
   model: LlamaModel;
@@ -41,13 +52,17 @@ interface LoadedModel {
  * once; while generating, after the current token) — the cascade treats that as "no
  * completion", never as a result with partial text. `dispose()` during a generation also
  * ends it with AbortError.
+ *
+ * Failure: a generation that fails for any other reason (llama.cpp reports an error, the
+ * context was freed underneath) rejects with a CascadeError naming the model, and the loaded
+ * model is dropped so that the next request loads it afresh instead of failing the same way.
  */
 export class LlamaCppBackend implements ModelBackend {
   readonly name: string;
   private readonly queue = new SerialQueue();
   private loading?: Promise<LoadedModel>;
   private infill = false;
-  private disposed = false;
+  private isDisposed = false;
 
   constructor(
     private readonly spec: ModelSpec,
@@ -60,33 +75,67 @@ export class LlamaCppBackend implements ModelBackend {
     return this.infill;
   }
 
+  /** True once `dispose()` was called: every later request rejects. */
+  get disposed(): boolean {
+    return this.isDisposed;
+  }
+
   /** Loads the model once; a failed load is retried by the next call (the file may be fixed). */
   async load(signal?: AbortSignal): Promise<void> {
     await this.ensureLoaded(signal);
   }
 
   async generate(options: GenerateOptions): Promise<Generation> {
-    const loaded = await this.ensureLoaded(options.signal);
-    return this.queue.run(() => this.runGeneration(loaded, options), options.signal);
+    const { signal } = options;
+    // The model is fetched in the queue, not before: a failed generation ahead of this one
+    // may have dropped it, and then this request loads it afresh.
+    return this.queue.run(async () => {
+      const loaded = await this.ensureLoaded(signal);
+      try {
+        return await this.runGeneration(loaded, options);
+      } catch (error) {
+        if (error instanceof AbortError) throw error;
+        if (signal?.aborted) throw new AbortError();
+        if (this.isDisposed) throw new AbortError(`Model ${this.name} was disposed.`);
+        await this.unload(loaded);
+        throw new CascadeError(`Model ${this.name} failed while generating: ${messageOf(error)} — it is reloaded for the next request`);
+      }
+    }, signal);
+  }
+
+  /** Counts of what is held now (see {@link LlamaCppBackendStats}). */
+  async stats(): Promise<LlamaCppBackendStats> {
+    const loaded = await this.loading?.catch(() => undefined);
+    const context = loaded && !loaded.context.disposed ? loaded.context : undefined;
+    return {
+      loaded: context !== undefined,
+      sequencesInUse: context ? context.totalSequences - context.sequencesLeft : 0,
+      pending: this.queue.pending,
+    };
   }
 
   async dispose(): Promise<void> {
-    this.disposed = true;
+    this.isDisposed = true;
     const loading = this.loading;
     this.loading = undefined;
     this.infill = false;
     const loaded = await loading?.catch(() => undefined);
-    if (!loaded) return;
-    try {
-      await loaded.context.dispose();
-    } finally {
-      await loaded.model.dispose();
+    if (loaded) await release(loaded);
+  }
+
+  /** Drops `loaded` if it is still the current model, so that the next request loads afresh. */
+  private async unload(loaded: LoadedModel): Promise<void> {
+    const loading = this.loading;
+    if (loading && (await loading.catch(() => undefined)) === loaded && this.loading === loading) {
+      this.loading = undefined;
+      this.infill = false;
     }
+    await release(loaded).catch(() => undefined);
   }
 
   private async ensureLoaded(signal: AbortSignal | undefined): Promise<LoadedModel> {
     throwIfAborted(signal);
-    if (this.disposed) throw new AbortError(`Model ${this.name} was disposed.`);
+    if (this.isDisposed) throw new AbortError(`Model ${this.name} was disposed.`);
     this.loading ??= this.loadModel().catch((error: unknown) => {
       this.loading = undefined;
       throw error;
@@ -116,7 +165,7 @@ export class LlamaCppBackend implements ModelBackend {
       const sequence = context.getSequence();
       const completion = new LlamaCompletion({ contextSequence: sequence });
       const infill = completion.infillSupported;
-      if (!this.disposed) this.infill = infill;
+      if (!this.isDisposed) this.infill = infill;
       return { model, context, sequence, completion, infill };
     } catch (error) {
       await model.dispose();
@@ -132,10 +181,13 @@ export class LlamaCppBackend implements ModelBackend {
     // At most half the window, so that some prompt always fits.
     const maxTokens = Math.max(1, Math.min(options.maxTokens, Math.floor(context.contextSize / 2)));
     const infill = options.suffix !== undefined && loaded.infill;
+    const budget = context.contextSize - maxTokens - PROMPT_SPECIAL_TOKENS;
+    const tokenize = (text: string) => model.tokenize(text, false, 'trimLeadingSpace');
+    // Each side needs at most the whole budget (when the other is empty); see clipPrompt.
     const prompt = clipPrompt(
-      model.tokenize(options.prefix, false, 'trimLeadingSpace'),
-      infill ? model.tokenize(options.suffix ?? '', false, 'trimLeadingSpace') : [],
-      context.contextSize - maxTokens - PROMPT_SPECIAL_TOKENS,
+      tokenizeWindow(options.prefix, budget, 'end', tokenize),
+      infill ? tokenizeWindow(options.suffix ?? '', budget, 'start', tokenize) : [],
+      budget,
     );
     const settings: LlamaInfillGenerationOptions = {
       maxTokens,
@@ -148,15 +200,9 @@ export class LlamaCppBackend implements ModelBackend {
       ...samplingSettings(options),
     };
     const before = sequence.tokenMeter.getState();
-    let response: LlamaCompletionResponse;
-    try {
-      response = infill
-        ? await completion.generateInfillCompletionWithMeta(prompt.prefix, prompt.suffix, settings)
-        : await completion.generateCompletionWithMeta(prompt.prefix, settings);
-    } catch (error) {
-      if (signal?.aborted || this.disposed) throw new AbortError();
-      throw error;
-    }
+    const response: LlamaCompletionResponse = infill
+      ? await completion.generateInfillCompletionWithMeta(prompt.prefix, prompt.suffix, settings)
+      : await completion.generateCompletionWithMeta(prompt.prefix, settings);
     // A signal that fired as the last token arrived still means the caller gave up.
     throwIfAborted(signal);
     return {
@@ -166,6 +212,15 @@ export class LlamaCppBackend implements ModelBackend {
       stopReason: stopReasonOf(response),
       infill,
     };
+  }
+}
+
+/** Frees a loaded model's context, then the model. */
+async function release({ model, context }: LoadedModel): Promise<void> {
+  try {
+    await context.dispose();
+  } finally {
+    await model.dispose();
   }
 }
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { LlamaCppBackend, type LlamaCppBackendOptions } from './LlamaCppBackend';
-import type { ModelBackend, ModelProvider, ModelSpec } from './ModelBackend';
+import type { ModelProvider, ModelSpec } from './ModelBackend';
 
 /** Options shared by every model the provider loads. */
 export type LlamaModelProviderOptions = LlamaCppBackendOptions;
@@ -14,10 +14,11 @@ export class LlamaModelProvider implements ModelProvider {
 
   constructor(private readonly options: LlamaModelProviderOptions = {}) {}
 
-  get(spec: ModelSpec): ModelBackend {
+  get(spec: ModelSpec): LlamaCppBackend {
     const key = JSON.stringify([path.resolve(spec.model), spec.gpuLayers ?? 'auto', spec.contextSize, spec.threads]);
     let backend = this.backends.get(key);
-    if (!backend) {
+    // A backend disposed on its own (not through the provider) is replaced, never handed out.
+    if (!backend || backend.disposed) {
       backend = new LlamaCppBackend(spec, this.options);
       this.backends.set(key, backend);
     }

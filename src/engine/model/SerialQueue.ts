@@ -8,6 +8,11 @@ export class SerialQueue {
   private busy = false;
   private readonly waiters: Array<() => void> = [];
 
+  /** Tasks running or waiting their turn. */
+  get pending(): number {
+    return (this.busy ? 1 : 0) + this.waiters.length;
+  }
+
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     throwIfAborted(signal);
     if (this.busy) await this.waitTurn(signal);

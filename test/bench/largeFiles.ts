@@ -1,0 +1,74 @@
+// Large inputs: a 10,000-line JavaScript file with an unfinished function in the middle, and a
+// file with a 200,000-character line before and after one. Prints the time of each engine step
+// that sees the whole document — findFunctionAtCursor, building the prompt as LlamaCppBackend
+// does (tokenizeWindow, clipPrompt to the context; the whole document's tokenisation beside it
+// for reference), a one-token generation through LlamaCppBackend (the same prompt each run, so
+// llama.cpp reuses its evaluation: the row shows the main-thread part), buildTestPrompt and
+// fitCandidate — as the median of a few runs after a warm-up.
+//
+//   npm run bench:large-files        # builds first (the tree-sitter wasm loads from dist/)
+import path from 'node:path';
+import { setAssetDir } from '../../src/engine/assets';
+import { fitCandidate } from '../../src/engine/cascade/fitCandidate';
+import { findFunctionAtCursor } from '../../src/engine/extract/findFunctionAtCursor';
+import { clipPrompt } from '../../src/engine/model/clipPrompt';
+import { LlamaCppBackend } from '../../src/engine/model/LlamaCppBackend';
+import { getLlamaRuntime } from '../../src/engine/model/llamaRuntime';
+import { tokenizeWindow } from '../../src/engine/model/tokenizeWindow';
+import { buildTestPrompt } from '../../src/engine/testgen/buildTestPrompt';
+import { writeTinyGguf } from '../fixtures/makeTinyGguf.mjs';
+import { type LargeSource, longLine, manyLines } from '../helpers/largeSources';
+
+const root = path.resolve(__dirname, '..', '..');
+const RUNS = 5;
+const CONTEXT_SIZE = 2048;
+const CANDIDATE = 'return Math.min(hi, Math.max(lo, x));\n}\n';
+
+/** Median wall time of `runs` calls of `task`, in ms. */
+async function median(task: () => unknown, runs = RUNS): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    await task();
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+const ms = (value: number): string => `${value.toFixed(1)} ms`.padStart(10);
+
+async function main(): Promise<void> {
+  setAssetDir(path.join(root, 'dist'));
+  const modelFile = path.join(root, 'test', 'fixtures', 'generated', 'tiny-a.gguf');
+  writeTinyGguf(modelFile, { seed: 1 });
+  const { llama } = await getLlamaRuntime({ gpu: false });
+  const model = await llama.loadModel({ modelPath: modelFile });
+  const backend = new LlamaCppBackend({ model: modelFile, contextSize: CONTEXT_SIZE }, { gpu: false });
+  await backend.load();
+  await findFunctionAtCursor('function f() {\n  ', 17, 'javascript'); // loads the grammar
+
+  const inputs: [string, LargeSource][] = [
+    ['10,000 lines', manyLines(10_000)],
+    ['200,000-char line', longLine(200_000)],
+  ];
+  console.log(`${'input'.padEnd(20)} ${'chars'.padStart(9)}  step`);
+  for (const [label, { text, cursor }] of inputs) {
+    const fn = await findFunctionAtCursor(text, cursor, 'javascript');
+    if (!fn || fn.name !== 'clamp' || fn.end !== undefined) throw new Error(`${label}: the unfinished clamp() was not found`);
+    const prefix = text.slice(0, cursor);
+    const suffix = text.slice(cursor);
+    const row = (step: string, value: number) => console.log(`${label.padEnd(20)} ${String(text.length).padStart(9)}  ${step.padEnd(44)} ${ms(value)}`);
+    row('findFunctionAtCursor', await median(() => findFunctionAtCursor(text, cursor, 'javascript')));
+    const tokenize = (part: string) => model.tokenize(part, false, 'trimLeadingSpace');
+    row('tokenize the whole prefix + suffix (reference)', await median(() => [tokenize(prefix), tokenize(suffix)]));
+    row(`prompt: tokenizeWindow + clipPrompt to ${CONTEXT_SIZE}`, await median(() =>
+      clipPrompt(tokenizeWindow(prefix, CONTEXT_SIZE, 'end', tokenize), tokenizeWindow(suffix, CONTEXT_SIZE, 'start', tokenize), CONTEXT_SIZE)));
+    row(`generate 1 token, same prompt again (eval cached)`, await median(() => backend.generate({ prefix, suffix, maxTokens: 1, temperature: 0 }), 3));
+    row('buildTestPrompt', await median(() => buildTestPrompt(fn)));
+    row('fitCandidate', await median(() => fitCandidate(text, fn, CANDIDATE)));
+  }
+  await backend.dispose();
+  await model.dispose();
+}
+
+void main();
