@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AbortError, bestSoFar, CascadeError, languageFromId, SuggestionMemory, type TierTrace } from '../engine';
+import { AbortError, bestSoFar, CascadeError, cursorWindow, languageFromId, SuggestionMemory, type TierTrace } from '../engine';
 import { delay } from './delay';
 import type { EngineSession } from './EngineSession';
 import type { CascadeSettings } from './readSettings';
@@ -46,8 +46,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     const session = this.deps.session();
     const language = languageFromId(document.languageId);
     if (!settings.enabled || !session || (!isVerifiable(language) && !settings.otherLanguages)) return undefined;
-    const text = document.getText();
-    const cursor = document.offsetAt(position);
+    const { text, cursor } = cursorWindow(document.getText(), document.offsetAt(position));
     const key = { prefix: text.slice(0, cursor), suffix: text.slice(cursor) };
     const remembered = this.memory.recall(key);
     if (remembered !== undefined) {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AbortError, CascadeError, type CascadeResult, languageFromId } from '../engine';
+import { AbortError, CascadeError, type CascadeResult, cursorWindow, languageFromId } from '../engine';
 import type { EngineSession } from './EngineSession';
 import type { StatusBar } from './StatusBar';
 import { summarizeResult } from './summarizeResult';
@@ -26,9 +26,8 @@ export async function completeFunctionCommand(deps: CommandDeps): Promise<void> 
   if (!language) {
     return void vscode.window.showInformationMessage(`Cascade: ${editor.document.languageId} is not supported; use JavaScript, TypeScript or Python.`);
   }
-  const document = editor.document.getText();
   const position = editor.selection.active;
-  const cursor = editor.document.offsetAt(position);
+  const { text: document, cursor } = cursorWindow(editor.document.getText(), editor.document.offsetAt(position));
   const fn = await session.findFunction({ document, language, cursor });
   if (!fn) return void vscode.window.showInformationMessage('Cascade: the cursor is not inside a function body. Put it where the body should go.');
 

@@ -20,6 +20,7 @@ export { LruCache } from './complete/LruCache';
 export { SuggestionMemory, type SuggestionKey } from './complete/SuggestionMemory';
 export { fastCompletion } from './complete/fastCompletion';
 export { bestSoFar } from './complete/bestSoFar';
+export { cursorWindow, type CursorWindow } from './complete/cursorWindow';
 export { ModelDownloadError, type ModelDownloadFailure } from './errors';
 export type { CatalogModel, CatalogPreset, CatalogTier, ModelCatalog } from './models/catalog';
 export { loadCatalog } from './models/catalog';

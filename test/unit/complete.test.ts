@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { cursorWindow } from '../../src/engine/complete/cursorWindow';
 import { LruCache } from '../../src/engine/complete/LruCache';
 import { SuggestionMemory } from '../../src/engine/complete/SuggestionMemory';
 import { trimSuffixOverlap } from '../../src/engine/complete/trimSuffixOverlap';
@@ -65,5 +66,29 @@ describe('SuggestionMemory', () => {
     memory.remember(at('x'), 'y');
     memory.clear();
     assert.equal(memory.recall(at('x')), undefined);
+  });
+});
+
+describe('cursorWindow', () => {
+  const lines = Array.from({ length: 2000 }, (_, i) => `line ${i};`).join('\n');
+
+  it('returns a small document as it is', () => {
+    assert.deepEqual(cursorWindow('abc\ndef', 5), { text: 'abc\ndef', cursor: 5 });
+  });
+
+  it('keeps whole lines around the cursor and maps the cursor into the window', () => {
+    const cursor = lines.indexOf('line 1000;') + 4;
+    const window = cursorWindow(lines, cursor, 100, 50);
+    assert.ok(window.text.length <= 150);
+    assert.equal(window.text.slice(window.cursor - 4, window.cursor + 6), 'line 1000;');
+    assert.match(window.text, /^line \d+;\n/, 'starts at a line start');
+    assert.match(window.text, /;$/, 'ends at a line end');
+  });
+
+  it('clamps at the start and the end of the document', () => {
+    assert.equal(cursorWindow(lines, 3, 100, 50).cursor, 3);
+    const end = cursorWindow(lines, lines.length, 100, 50);
+    assert.equal(end.text.length, end.cursor);
+    assert.ok(lines.endsWith(end.text));
   });
 });
