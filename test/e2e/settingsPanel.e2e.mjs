@@ -21,6 +21,7 @@ import {
   waitForLog,
   waitForStatusBarItem,
   tinyModels,
+  QUIET_TYPING_SETTINGS,
 } from './codeServer.mjs';
 
 const log = (...args) => console.log(`[e2e settings ${new Date().toISOString().slice(11, 23)}]`, ...args);
@@ -65,12 +66,7 @@ test('settings panel: add, validate, reorder and save tiers; ghost text then use
       'cascade.tiers': [],
       'cascade.debounceMs': 150,
       'cascade.latencyBudgetMs': 60_000,
-      // Nothing else may type into the document under test.
-      'editor.autoClosingBrackets': 'never',
-      'editor.autoClosingQuotes': 'never',
-      'editor.autoIndent': 'none',
-      'editor.formatOnType': false,
-      'editor.useTabStops': false,
+      ...QUIET_TYPING_SETTINGS,
     },
     signal: t.signal,
   });

@@ -1,5 +1,5 @@
 import { DataFormatError } from '../errors';
-import { readDataFile } from './readDataFile';
+import { readJsonLines } from './readJsonLines';
 
 /** One benchmark problem, whatever dataset it came from. */
 export interface BenchProblem {
@@ -41,20 +41,9 @@ export function toBenchProblem(record: Record<string, unknown>): BenchProblem | 
  * another format.
  */
 export function readBenchProblems(file: string): BenchProblem[] {
-  const text = readDataFile(file);
-  const problems: BenchProblem[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    const where = `${file}:${index + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new DataFormatError(`${where}: invalid JSON`);
-    }
+  return readJsonLines(file).map(({ value, where }) => {
     const problem = typeof value === 'object' && value !== null ? toBenchProblem(value as Record<string, unknown>) : undefined;
     if (!problem) throw new DataFormatError(`${where}: neither HumanEvalPack (task_id, prompt, test, entry_point) nor MultiPL-E JS/TS (name, language, prompt, tests)`);
-    problems.push(problem);
+    return problem;
   });
-  return problems;
 }

@@ -1,5 +1,5 @@
 import { DataFormatError } from '../errors';
-import { readDataFile } from '../bench/readDataFile';
+import { readJsonLines } from '../bench/readJsonLines';
 
 /** One recorded candidate. */
 export interface RecordedCandidate {
@@ -85,20 +85,5 @@ export function checkRunRecord(value: unknown, where: string): RunRecord {
  * and line on anything else that does not parse or check.
  */
 export function readRunRecords(file: string): RunRecord[] {
-  const text = readDataFile(file);
-  const lines = text.split('\n');
-  if (!text.endsWith('\n')) lines.pop();
-  const records: RunRecord[] = [];
-  lines.forEach((line, index) => {
-    if (line.trim() === '') return;
-    const where = `${file}:${index + 1}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      throw new DataFormatError(`${where}: invalid JSON`);
-    }
-    records.push(checkRunRecord(value, where));
-  });
-  return records;
+  return readJsonLines(file, true).map(({ value, where }) => checkRunRecord(value, where));
 }
