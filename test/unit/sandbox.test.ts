@@ -202,6 +202,23 @@ describe('SandboxPool (QuickJS worker)', function () {
   describe('pool', () => {
     const faultyWorker = path.resolve(__dirname, '../fixtures/faultySandboxWorker.js');
 
+    it('retires a worker after recycleAfterRuns runs and keeps answering with a fresh one', async () => {
+      const pool = new SandboxPool({ size: 1, recycleAfterRuns: 3 });
+      try {
+        for (let i = 0; i < 7; i++) {
+          // State a program leaves behind must not survive into the next worker either.
+          assert.equal((await pool.run({ code: `console.assert(typeof globalThis.leak === 'undefined'); globalThis.leak = ${i};` })).status, 'pass');
+        }
+        const stats = pool.stats();
+        assert.equal(stats.recycled, 2);
+        assert.equal(stats.restarts, 0);
+        assert.equal(stats.runs, 7);
+        assert.ok(stats.workers <= 1);
+      } finally {
+        await pool.dispose();
+      }
+    });
+
     it('replaces a worker that crashed and runs the next program', async () => {
       const faulty = new SandboxPool({ size: 1, workerPath: faultyWorker });
       try {
@@ -223,7 +240,7 @@ describe('SandboxPool (QuickJS worker)', function () {
         assert.equal(hung.status, 'timeout');
         assert.ok(Date.now() - started < 200 + 3000);
         assert.equal((await faulty.run({ code: 'console.assert(true)' })).status, 'pass');
-        assert.deepEqual({ ...faulty.stats(), workers: 1 }, { workers: 1, busy: 0, queued: 0, runs: 2, restarts: 1 });
+        assert.deepEqual({ ...faulty.stats(), workers: 1 }, { workers: 1, busy: 0, queued: 0, runs: 2, restarts: 1, recycled: 0 });
       } finally {
         await faulty.dispose();
       }

@@ -218,7 +218,7 @@ describe('sandbox adversarial corpus', function () {
       const lost = c.replacesWorker === true || /crashed|restarted/.test(outcome.message ?? '');
       assert.equal(replaced, lost ? 1 : 0, JSON.stringify(outcome));
       await expectRecovered();
-      assert.deepEqual({ ...pool.stats(), runs: 0, restarts: 0 }, { workers: 1, busy: 0, queued: 0, runs: 0, restarts: 0 });
+      assert.deepEqual({ ...pool.stats(), runs: 0, restarts: 0 }, { workers: 1, busy: 0, queued: 0, runs: 0, restarts: 0, recycled: 0 });
     });
   }
 });
