@@ -40,7 +40,8 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     for (const problem of [settings.tiersError, ...settings.warnings]) {
       if (problem) {
         log.warn(problem);
-        if (!initial || settings.tiers.length > 0) void showSettingsError(problem);
+        // A fresh install has no tiers yet: the status bar asks for set-up instead of an error.
+        if (!initial || settings.tiersConfigured) void showSettingsError(problem);
       }
     }
     if (settings.tiersError) status.needsSetup(settings.tiersError);

@@ -9,6 +9,8 @@ export interface CascadeSettings {
   tiers: TierConfig[];
   /** Why the configured tiers cannot be used, ready to show to the user. */
   tiersError?: string;
+  /** Whether `cascade.tiers` is set at all (a fresh install has none: no error to show then). */
+  tiersConfigured: boolean;
   /** Other settings that were out of range; their defaults are in effect. */
   warnings: string[];
   /** Base folder for relative model paths: the first workspace folder, else the home folder. */
@@ -49,15 +51,15 @@ export function readSettings(): CascadeSettings {
   return { ...base, ...readTiers(config), warnings: problems };
 }
 
-function readTiers(config: vscode.WorkspaceConfiguration): { tiers: TierConfig[]; tiersError?: string } {
+function readTiers(config: vscode.WorkspaceConfiguration): Pick<CascadeSettings, 'tiers' | 'tiersError' | 'tiersConfigured'> {
   const raw = config.get<unknown>('tiers', []);
   if (Array.isArray(raw) && raw.length === 0) {
-    return { tiers: [], tiersError: 'No tiers are configured: set "cascade.tiers" to at least one model.' };
+    return { tiers: [], tiersConfigured: false, tiersError: 'No tiers are configured: run "Cascade: open settings" or set "cascade.tiers".' };
   }
   try {
-    return { tiers: validateTiers(raw, 'cascade.tiers') };
+    return { tiers: validateTiers(raw, 'cascade.tiers'), tiersConfigured: true };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return { tiers: [], tiersError: `Invalid setting: ${error.message}` };
+    return { tiers: [], tiersConfigured: true, tiersError: `Invalid setting: ${error.message}` };
   }
 }
