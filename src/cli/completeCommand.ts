@@ -15,7 +15,7 @@ import {
 import { formatTrace } from './formatTrace';
 import { parseFlags } from './parseFlags';
 
-const USAGE = 'cascade complete <file> --line N [--column C] --tiers <tiers.json> [--json] [--seed S]';
+export const COMPLETE_USAGE = 'cascade complete <file> --line N [--column C] --tiers <tiers.json> [--json] [--seed S]';
 
 async function readSource(file: string): Promise<string> {
   try {
@@ -29,7 +29,7 @@ async function readSource(file: string): Promise<string> {
 export async function completeCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { flags, positionals } = parseFlags(argv, { line: 'number', column: 'number', tiers: 'string', json: 'boolean', seed: 'number' });
   const file = positionals[0];
-  if (!file || positionals.length > 1 || flags.line === undefined || !flags.tiers) throw new CascadeError(`usage: ${USAGE}`);
+  if (!file || positionals.length > 1 || flags.line === undefined || !flags.tiers) throw new CascadeError(`usage: ${COMPLETE_USAGE}`);
   const language = languageFromId(path.extname(file));
   if (!language) throw new CascadeError(`Unsupported file type "${path.extname(file)}": use a .js, .jsx, .ts, .tsx or .py file.`);
   const document = await readSource(file);

@@ -1,13 +1,13 @@
 // The `cascade` command line: the engine without the editor, for scripts and benchmarks.
 import { CascadeError } from '../engine/errors';
 import { BENCH_USAGE, benchCommand } from './benchCommand';
-import { checkCommand } from './checkCommand';
-import { completeCommand } from './completeCommand';
+import { CHECK_USAGE, checkCommand } from './checkCommand';
+import { COMPLETE_USAGE, completeCommand } from './completeCommand';
 import { TUNE_USAGE, tuneCommand } from './tuneCommand';
 
 const USAGE = `usage:
-  cascade complete <file> --line N [--column C] --tiers <tiers.json> [--json] [--seed S]
-  cascade check --jsonl <file> [--language js|ts] [--timeout-ms N]
+  ${COMPLETE_USAGE}
+  ${CHECK_USAGE}
   ${BENCH_USAGE}
   ${TUNE_USAGE}`;
 
