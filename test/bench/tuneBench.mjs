@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../../src/engine/tune/splitProblems.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const PROBLEMS = 164;
@@ -20,17 +21,6 @@ const TIERS = [
   { model: '/models/large.gguf', skill: 0.75, assertSkill: 0.8, costPerToken: 0.02024 / 1000 },
 ];
 
-/** mulberry32, as src/engine/tune/splitProblems.ts. */
-function seededRandom(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = state;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const random = seededRandom(42);
 const int = (lo, hi) => lo + Math.floor(random() * (hi - lo + 1));
