@@ -1,8 +1,9 @@
 // Bundles the extension, the CLI and the sandbox worker into dist/, and copies the
 // WebAssembly files they load at run time (tree-sitter runtime + grammars, QuickJS) next
 // to them: the engine finds every asset relative to its own bundle.
-import { build, context } from 'esbuild';
+import { build, context, transform } from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -33,6 +34,25 @@ function copyAssets() {
   for (const [from, to] of wasmAssets) copyFileSync(packageFile(from), path.join(outdir, to));
 }
 
+// The guest JavaScript (src/engine/sandbox/guest/*.js) runs inside QuickJS, not in Node: an
+// import ending in `?source` gives the file's text as a string (the worker evaluates it in
+// the VM). Comments and indentation are stripped: QuickJS compiles the prelude before every
+// run, at ~10 MB/s, so each byte of it costs.
+const guestSource = {
+  name: 'guest-source',
+  setup(build) {
+    build.onResolve({ filter: /\?source$/ }, (args) => ({
+      path: path.resolve(args.resolveDir, args.path.slice(0, -'?source'.length)),
+      namespace: 'guest-source',
+    }));
+    build.onLoad({ filter: /.*/, namespace: 'guest-source' }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      const { code } = await transform(source, { loader: 'js', minifyWhitespace: true, sourcefile: args.path });
+      return { contents: code, loader: 'text', watchFiles: [args.path] };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -42,6 +62,7 @@ const common = {
   // node-llama-cpp is ESM with native addons; it is loaded with import() at run time.
   external: ['vscode', 'node-llama-cpp'],
   logLevel: 'info',
+  plugins: [guestSource],
 };
 
 const entries = [

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { RunLimits, RunStatus, SandboxLanguage } from '../../src/engine/sandbox/Sandbox';
 import { SandboxPool } from '../../src/engine/sandbox/SandboxPool';
+import { makeFileTree, type TreeEntry } from '../helpers/fileTree';
 
 /** One hostile program and the verdict the sandbox must reach on it. */
 interface AdversarialCase {
@@ -17,6 +18,8 @@ interface AdversarialCase {
   limits?: RunLimits;
   /** The run must cost its worker (a host-side crash the pool recovers from). */
   replacesWorker?: boolean;
+  /** The program stands for `proj/program.js` in MODULE_TREE, so its imports resolve there. */
+  modules?: boolean;
 }
 
 /** Time limit for every case unless it says otherwise. */
@@ -27,6 +30,48 @@ const MARGIN_MS = 1500;
 const BOMB: RunLimits = { memoryBytes: 8 * 1024 * 1024, timeoutMs: 5000 };
 
 const A = "const assert = require('assert');\n";
+/**
+ * Replaces the built-ins a codec would reach for (what Buffer, TextDecoder and URL must not
+ * depend on once the program has run).
+ */
+const BREAK_TEXT = [
+  "String.fromCharCode = () => 'x'; String.prototype.charCodeAt = () => 0; String.prototype.slice = () => '';",
+  "String.prototype.toLowerCase = () => 'x'; String.prototype.indexOf = () => -1; String.prototype.normalize = () => 'x';",
+  'Uint8Array.prototype.set = function () {}; Array.prototype.push = () => 0; Array.prototype.join = () => "";',
+  "Object.defineProperty = () => { throw new Error('defineProperty') }; Reflect.apply = () => 0; Reflect.construct = () => ({});",
+].join('\n');
+
+/** Fails the run if the sandbox ever executes it: every file outside the project root. */
+const TRIPWIRE = "console.assert(false, 'a file outside the project root was loaded');\n";
+
+/** The project the `modules` cases run in (`proj/`), and files outside it that must stay unread. */
+function moduleTree(tmp: string): Record<string, TreeEntry> {
+  const tree: Record<string, TreeEntry> = {
+    'outside/secret.js': TRIPWIRE,
+    'outside/dir/secret.js': TRIPWIRE,
+    'outside/pkg/index.js': TRIPWIRE,
+    'proj/package.json': '{ "name": "proj" }',
+    'proj/escape.js': { link: '../outside/secret.js' },
+    'proj/linked': { link: '../outside/dir' },
+    'proj/node_modules/linked-pkg': { link: '../../outside/pkg' },
+    'proj/huge.js': `// ${'x'.repeat(1024 * 1024)}\n`,
+    'proj/cycleA.js': "exports.a = 1;\nconst b = require('./cycleB');\nexports.fromB = b.b;\n",
+    'proj/cycleB.js': "const a = require('./cycleA');\nexports.b = a.a + 1;\n",
+    'proj/self.js': "exports.before = 1;\nmodule.exports.again = require('./self');\n",
+    'proj/hostile.js': "require('child_process').execSync('touch __TMP__/pwned');\n",
+    'proj/escapeFn.js': "module.exports = () => (function () {}).constructor('return process')().binding('fs');\n",
+    'proj/parent.js': "module.exports = () => module.parent.require('fs');\n",
+    'proj/loops.js': 'for (;;) {}\n',
+    'proj/addon.node': 'not really a native addon',
+  };
+  for (let i = 0; i < 300; i++) tree[`proj/many/m${i}.js`] = `module.exports = ${i};\n`;
+  // Nine files just under 1 MiB each: the eighth stays within 8 MiB per run, the ninth does not.
+  for (let i = 0; i < 9; i++) tree[`proj/big/b${i}.js`] = `// ${'y'.repeat(1_000_000)}\n`;
+  for (const [name, entry] of Object.entries(tree)) {
+    if (typeof entry === 'string') tree[name] = entry.replaceAll('__TMP__', tmp);
+  }
+  return tree;
+}
 
 const CORPUS: AdversarialCase[] = [
   // Runaway time.
@@ -87,7 +132,9 @@ const CORPUS: AdversarialCase[] = [
     name: 'the global object holds no host names',
     code: [
       'const names = Object.getOwnPropertyNames(globalThis);',
-      "const host = ['Buffer', '__dirname', '__filename', 'fetch', 'WebAssembly', 'Atomics', 'SharedArrayBuffer', 'std', 'os', 'scriptArgs', 'print'];",
+      "const host = ['__dirname', '__filename', 'fetch', 'WebAssembly', 'Atomics', 'SharedArrayBuffer', 'std', 'os', 'scriptArgs', 'print'];",
+      // Buffer is the sandbox's own (pure JavaScript, in the VM), never Node's.
+      "console.assert(typeof Buffer.from === 'function' && typeof Buffer.poolSize === 'number' && !('binding' in Buffer));",
       "const leaked = host.filter((name) => names.includes(name) && name !== 'SharedArrayBuffer');",
       "console.assert(leaked.length === 0, 'leaked: ' + leaked.join());",
       "let refused = false; try { globalThis['req' + 'uire']('fs') } catch (e) { refused = /not available/.test(e.message) }",
@@ -129,10 +176,23 @@ const CORPUS: AdversarialCase[] = [
   { name: 'RegExp.prototype.exec replaced', code: `RegExp.prototype.exec = () => ({});\nRegExp.prototype.test = () => true;\n${A}assert.match('abc', /z/)`, status: 'fail' },
   { name: 'Array.prototype.findIndex replaced', code: `Array.prototype.findIndex = () => 0;\n${A}assert.deepStrictEqual(new Set([1]), new Set([2]))`, status: 'fail' },
   { name: 'Map size getter faked', code: `Object.defineProperty(Map.prototype, 'size', { get() { return 1 } });\n${A}assert.deepStrictEqual(new Map([[1, 1]]), new Map([[1, 1], [2, 2]]))`, status: 'fail' },
+  { name: 'typed array length getter faked', code: `Object.defineProperty(Object.getPrototypeOf(Uint8Array.prototype), 'length', { get() { return 0 } });\n${A}assert.deepStrictEqual(new Uint8Array([1]).buffer, new Uint8Array([2]).buffer)`, status: 'fail' },
+  { name: 'DataView.prototype.getUint8 replaced', code: `DataView.prototype.getUint8 = () => 0;\n${A}assert.deepStrictEqual(new DataView(new Uint8Array([1]).buffer), new DataView(new Uint8Array([2]).buffer))`, status: 'fail' },
   { name: 'Object.prototype accessor over the module cache', code: "Object.defineProperty(Object.prototype, 'assert', { set() {}, get() { return { assert: { equal() {} } } } });\nrequire('assert').equal(1, 2)", status: 'fail' },
   { name: 'Reflect.apply replaced before promises load', code: "Reflect.apply = () => {};\nPromise.resolve().then(() => require('assert').equal(1, 2));\n0", status: 'fail' },
   { name: 'WeakSet.prototype.has replaced (rejection tracking)', code: "WeakSet.prototype.has = () => true;\nPromise.resolve().then(() => require('assert').equal(1, 2));\n0", status: 'fail' },
   { name: 'Array.prototype.push disabled (timers)', code: 'Array.prototype.push = function () { return 0 };\nsetTimeout(() => console.assert(false), 1)', status: 'fail' },
+  {
+    name: 'String.fromCharCode, charCodeAt, Uint8Array#set replaced before Buffer loads',
+    code: `${BREAK_TEXT}\nconsole.assert(Buffer.from('héllo €', 'utf8').toString('base64') === 'aMOpbGxvIOKCrA==' && Buffer.concat([Buffer.from('ab'), Buffer.from('cd')]).toString('hex') === '61626364' && Buffer.from('ff00', 'hex').readUInt16BE(0) === 65280 && new TextDecoder().decode(new Uint8Array([0xe2, 0x82, 0xac, 0xff])) === '€\\ufffd')`,
+    status: 'pass',
+  },
+  { name: 'a wrong Buffer result still fails with String/Uint8Array methods replaced', code: `${BREAK_TEXT}\nconsole.assert(Buffer.from('a').toString('hex') === '62')`, status: 'fail' },
+  {
+    name: 'String.prototype.toLowerCase, slice, indexOf replaced before URL loads',
+    code: `${BREAK_TEXT}\nconst u = new URL('HTTP://EXAMPLE.com:80/a/../b?x=1+2#y');\nconsole.assert(u.href === 'http://example.com/b?x=1+2#y' && u.searchParams.get('x') === '1 2' && new URL('//h/%7e', u).pathname === '/%7e')`,
+    status: 'pass',
+  },
 
   // Promises.
   { name: 'top-level await on a promise that never settles', code: 'await new Promise(() => {});\nconsole.assert(false)', status: 'timeout', message: /waiting on a promise/ },
@@ -160,6 +220,44 @@ const CORPUS: AdversarialCase[] = [
   { name: 'setTimeout of 10 minutes', code: 'setTimeout(() => console.assert(false), 10 * 60 * 1000)', status: 'timeout' },
   { name: 'setTimeout(0) chain forever', code: 'function tick() { setTimeout(tick, 0) }\ntick()', status: 'timeout' },
   { name: 'sort with a throwing comparator', code: "[3, 1, 2].sort(() => { throw new Error('comparator') })", status: 'error', message: /comparator/ },
+
+  // Modules (MODULE_TREE): nothing outside the root is read, the caps hold, the host stays out of reach.
+  { name: "require('../../../etc/passwd')", code: "require('../../../etc/passwd')", modules: true, status: 'error', message: /resolves outside the project root/ },
+  { name: "require('/etc/passwd')", code: "require('/etc/passwd')", modules: true, status: 'error', message: /resolves outside the project root/ },
+  { name: 'require of a file outside the root by its path', code: "require('../outside/secret.js')", modules: true, status: 'error', message: /outside the project root/ },
+  { name: "'..' inside a package specifier", code: "require('linked-pkg/../../../outside/secret.js')", modules: true, status: 'error', message: /outside the project root/ },
+  { name: 'file symlink pointing outside the root', code: "require('./escape')", modules: true, status: 'error', message: /require\('\.\/escape'\) resolves outside the project root/ },
+  { name: 'folder symlink pointing outside the root', code: "require('./linked/secret')", modules: true, status: 'error', message: /outside the project root/ },
+  { name: 'package in node_modules linked to outside the root', code: "require('linked-pkg')", modules: true, status: 'error', message: /outside the project root/ },
+  { name: 'module file over the 1 MiB cap', code: "require('./huge')", modules: true, status: 'error', message: /Module huge\.js is \d+ bytes, over the cap of 1 MiB per module file/ },
+  {
+    name: 'more modules than the 256 per run',
+    code: "for (let i = 0; i < 300; i++) require('./many/m' + i)",
+    modules: true,
+    status: 'error',
+    message: /Too many modules: a run may load at most 256 \(loading many\/m256\.js\)/,
+  },
+  {
+    name: 'more module source than the 8 MiB per run',
+    code: "for (let i = 0; i < 9; i++) require('./big/b' + i)",
+    modules: true,
+    status: 'error',
+    message: /Loading big\/b8\.js would read more than 8 MiB of modules in one run/,
+  },
+  { name: 'import cycle', code: `${A}const a = require('./cycleA');\nassert.deepEqual({ ...a }, { a: 1, fromB: 2 });`, modules: true, status: 'pass' },
+  { name: 'module that requires itself', code: `${A}const s = require('./self');\nassert.equal(s.again, s);\nassert.equal(s.before, 1);`, modules: true, status: 'pass' },
+  { name: 'module that runs child_process at load', code: "require('./hostile')", modules: true, status: 'error', message: /require\('child_process'\) is not available/ },
+  { name: 'module that escapes through the Function constructor', code: "require('./escapeFn')()", modules: true, status: 'error', message: /not a function/ },
+  { name: 'module that reaches for module.parent', code: "require('./parent')()", modules: true, status: 'error', message: /TypeError/ },
+  { name: 'module that loops at load (its time is not off the clock)', code: "require('./loops')", modules: true, status: 'timeout' },
+  { name: 'native addon', code: "require('./addon.node')", modules: true, status: 'error', message: /native addon/ },
+  {
+    name: 'Object.prototype accessors over what the loader reads',
+    code: "for (const key of ['kind', 'path', 'exports', 'wrapper']) Object.defineProperty(Object.prototype, key, { get() { return 'builtin' }, set() {} });\nrequire('./cycleA');\nrequire('./escape')",
+    modules: true,
+    status: 'error',
+    message: /outside the project root/,
+  },
 ];
 
 describe('sandbox adversarial corpus', function () {
@@ -168,15 +266,18 @@ describe('sandbox adversarial corpus', function () {
   const pool = new SandboxPool({ size: 1 });
   let tmp: string;
   let env: string;
+  let projects: string;
 
   before(async () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'cascade-adversarial-'));
+    projects = makeFileTree(moduleTree(tmp), 'cascade-adversarial-modules-');
     env = JSON.stringify(process.env);
     await expectRecovered();
   });
   after(async () => {
     await pool.dispose();
     rmSync(tmp, { recursive: true, force: true });
+    rmSync(projects, { recursive: true, force: true });
   });
 
   /** Trivial JS and TypeScript/async programs pass (this also keeps the worker's compiler warm). */
@@ -204,7 +305,9 @@ describe('sandbox adversarial corpus', function () {
       const code = `globalThis.__cascadeProbe = 1;\n${c.code.replaceAll('__TMP__', tmp)}`;
       const restarts = pool.stats().restarts;
       const started = performance.now();
-      const outcome = await pool.run({ code, language: c.language, ...c.limits, timeoutMs });
+      const root = path.join(projects, 'proj');
+      const modules = c.modules ? { root, file: path.join(root, 'program.js') } : undefined;
+      const outcome = await pool.run({ code, language: c.language, ...c.limits, timeoutMs, modules });
       const wallMs = performance.now() - started;
 
       assert.equal(outcome.status, c.status, JSON.stringify(outcome));

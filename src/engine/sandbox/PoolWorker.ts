@@ -6,7 +6,8 @@ import type { RunOutcome } from './Sandbox';
 /**
  * How long a worker may take from being handed a run until it starts executing it, in ms:
  * worker start-up, loading QuickJS and, for TypeScript or async code, loading the compiler
- * (about 0.3 s, several times that on a loaded machine) and transpiling.
+ * (about 0.3 s, several times that on a loaded machine) and transpiling. Each module a run
+ * loads (read and transpiled while the run's clock is paused) gets this allowance again.
  */
 export const PREPARE_ALLOWANCE_MS = 15_000;
 
@@ -87,9 +88,10 @@ export class PoolWorker {
   private onMessage(message: WorkerMessage): void {
     const current = this.current;
     if (!current || message.id !== current.id) return;
-    if (message.type === 'started') {
+    if (message.type === 'started' || message.type === 'loading') {
       clearTimeout(current.watchdog);
-      current.watchdog = this.arm(current.timeoutMs + WATCHDOG_MARGIN_MS);
+      // Loading a module is preparation: it gets the start-up allowance, not the run's limit.
+      current.watchdog = this.arm(message.type === 'loading' ? PREPARE_ALLOWANCE_MS : current.timeoutMs + WATCHDOG_MARGIN_MS);
       return;
     }
     this.onDone(message);

@@ -15,9 +15,23 @@ export interface RunLimits {
   outputBytes?: number;
 }
 
+/** Where a program's `require`/`import` of files and packages resolve (see RunRequest.modules). */
+export interface ModuleScope {
+  /** Project root: nothing outside its real path is read. */
+  root: string;
+  /** Absolute path of the file the program stands for: relative imports resolve from its folder. */
+  file: string;
+}
+
 export interface RunRequest extends RunLimits {
   code: string;
   language?: SandboxLanguage;
+  /**
+   * Where `require`/`import` of relative paths and packages resolve: `file` is the absolute path
+   * the program stands for (the user's document), `root` the project root (nearest folder with a
+   * package.json). Without it only the built-in modules load.
+   */
+  modules?: ModuleScope;
 }
 
 export interface RunOutcome {

@@ -86,6 +86,7 @@ export class SandboxPool implements Sandbox {
           code: request.code,
           language: request.language ?? 'js',
           limits: resolveLimits(request, this.defaults),
+          ...(request.modules && { modules: { root: request.modules.root, file: request.modules.file } }),
         },
         signal,
         onAbort: () => this.abort(job),

@@ -1,4 +1,4 @@
 // Public surface of the sandbox, also bundled on its own (dist/sandbox.js) for the benchmark.
-export type { RunLimits, RunOutcome, RunRequest, RunStatus, Sandbox, SandboxLanguage } from './Sandbox';
+export type { ModuleScope, RunLimits, RunOutcome, RunRequest, RunStatus, Sandbox, SandboxLanguage } from './Sandbox';
 export { DEFAULT_LIMITS } from './limits';
 export { SandboxPool, type SandboxPoolOptions, type SandboxPoolStats } from './SandboxPool';

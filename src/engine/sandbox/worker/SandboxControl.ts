@@ -1,6 +1,8 @@
 import type { QuickJSContext, QuickJSHandle, VmFunctionImplementation } from 'quickjs-emscripten';
+import PRELUDE_SOURCE from '../guest/prelude.js?source';
+import { defineModuleFunctions } from './defineModuleFunctions';
 import { LAZY_MODULE_SOURCES } from './lazyModuleSources';
-import { PRELUDE_SOURCE } from './preludeSource';
+import type { ModuleHost } from './ModuleHost';
 import type { RunState } from './RunState';
 
 /** What the prelude's `describe(error)` returns. */
@@ -21,11 +23,15 @@ export class SandboxControl {
     private readonly handle: QuickJSHandle,
   ) {}
 
-  /** Evaluates the prelude in `context`; throws if it fails (a worker bug, not the program's). */
-  static install(context: QuickJSContext, state: RunState): SandboxControl {
+  /**
+   * Evaluates the prelude in `context`, its `require` backed by `modules`; throws if it fails
+   * (a worker bug, not the program's).
+   */
+  static install(context: QuickJSContext, state: RunState, modules: ModuleHost): SandboxControl {
     const host = context.newObject();
     try {
       defineHostFunctions(context, state, host);
+      defineModuleFunctions(context, state, host, modules);
       const factory = context.unwrapResult(context.evalCode(PRELUDE_SOURCE, 'prelude.js'));
       try {
         const control = context.unwrapResult(context.callFunction(factory, context.undefined, host));

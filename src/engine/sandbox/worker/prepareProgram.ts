@@ -2,9 +2,9 @@ import type { SandboxLanguage } from '../Sandbox';
 import { hasTopLevelAwait, transpileProgram } from './transpileTypeScript';
 
 /** Source that uses promises through syntax the sandbox cannot observe natively. */
-const ASYNC_SYNTAX = /\b(?:async|await)\b/;
+export const ASYNC_SYNTAX = /\b(?:async|await)\b/;
 /** ES module syntax, which a classic script cannot parse. */
-const MODULE_SYNTAX = /^\s*(?:import|export)\b(?!\s*\()/m;
+export const MODULE_SYNTAX = /^\s*(?:import|export)\b(?!\s*\()/m;
 
 /**
  * Turns a program into the classic script QuickJS runs:

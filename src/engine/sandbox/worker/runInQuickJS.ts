@@ -7,6 +7,7 @@ import {
 } from 'quickjs-emscripten';
 import type { ResolvedLimits } from '../limits';
 import type { RunOutcome } from '../Sandbox';
+import type { ModuleHost } from './ModuleHost';
 import { RunState, shortMessage } from './RunState';
 import { SandboxControl } from './SandboxControl';
 
@@ -20,8 +21,14 @@ export interface QuickJSRunResult {
  * Runs one JavaScript program in a fresh QuickJS runtime and context, so nothing survives
  * from one run to the next, and returns its verdict. The program is a classic script; if
  * its completion value is a promise (a top-level-await wrapper), the run waits for it.
+ * `modules` serves what the program requires beyond `assert`.
  */
-export function runInQuickJS(quickjs: QuickJSWASMModule, code: string, limits: ResolvedLimits): QuickJSRunResult {
+export function runInQuickJS(
+  quickjs: QuickJSWASMModule,
+  code: string,
+  limits: ResolvedLimits,
+  modules: ModuleHost,
+): QuickJSRunResult {
   const state = new RunState(limits);
   let crashed = false;
   const runtime = quickjs.newRuntime();
@@ -31,7 +38,7 @@ export function runInQuickJS(quickjs: QuickJSWASMModule, code: string, limits: R
     runtime.setInterruptHandler(() => state.shouldInterrupt());
     const context = runtime.newContext();
     try {
-      runProgram(runtime, context, code, state);
+      runProgram(runtime, context, code, state, modules);
       return { outcome: state.outcome(), fatal: false };
     } catch (error) {
       crashed = true;
@@ -50,8 +57,14 @@ function crashMessage(error: unknown): string {
   return /call stack/i.test(text) ? 'stack overflow' : shortMessage(`sandbox crashed: ${text}`);
 }
 
-function runProgram(runtime: QuickJSRuntime, context: QuickJSContext, code: string, state: RunState): void {
-  const control = installControl(context, state);
+function runProgram(
+  runtime: QuickJSRuntime,
+  context: QuickJSContext,
+  code: string,
+  state: RunState,
+  modules: ModuleHost,
+): void {
+  const control = installControl(context, state, modules);
   if (!control) return;
   state.startProgramClock();
   let completion: QuickJSHandle | undefined;
@@ -73,9 +86,9 @@ function runProgram(runtime: QuickJSRuntime, context: QuickJSContext, code: stri
 }
 
 /** The prelude fails only when a limit is hit first (a tiny time or memory limit). */
-function installControl(context: QuickJSContext, state: RunState): SandboxControl | undefined {
+function installControl(context: QuickJSContext, state: RunState, modules: ModuleHost): SandboxControl | undefined {
   try {
-    return SandboxControl.install(context, state);
+    return SandboxControl.install(context, state, modules);
   } catch (error) {
     if (!(error instanceof errors.QuickJSUnwrapError)) throw error;
     const cause = error.cause as { message?: unknown } | undefined;

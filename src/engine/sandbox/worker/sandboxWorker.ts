@@ -2,16 +2,20 @@
 // one at a time, each in a fresh QuickJS runtime.
 import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import type { DoneMessage, RunMessage, StartedMessage } from '../protocol';
+import type { DoneMessage, LoadingMessage, RunMessage, StartedMessage } from '../protocol';
+import { ModuleHost } from './ModuleHost';
 import { prepareProgram } from './prepareProgram';
 import { QuickJSEngines } from './QuickJSEngines';
 import { runInQuickJS } from './runInQuickJS';
 import { shortMessage } from './RunState';
+import { TranspileCache } from './TranspileCache';
 
 const port = parentPort;
 if (!port) throw new Error('sandboxWorker must run in a worker thread');
 // esbuild.config.mjs copies the QuickJS wasm next to this bundle.
 const engines = new QuickJSEngines(path.join(__dirname, 'quickjs.wasm'));
+// Transpiled module files, kept across runs: every candidate of a request imports the same ones.
+const transpiled = new TranspileCache();
 
 async function handle(message: RunMessage): Promise<DoneMessage> {
   const startedAt = performance.now();
@@ -24,8 +28,13 @@ async function handle(message: RunMessage): Promise<DoneMessage> {
     return { type: 'done', id: message.id, outcome: { status: 'error', ms: elapsed(), message: shortMessage(text) } };
   }
   const module = await engines.forLimit(message.limits.memoryBytes);
-  port?.postMessage({ type: 'started', id: message.id } satisfies StartedMessage);
-  const { outcome, fatal } = runInQuickJS(module, code, message.limits);
+  const started = (): void => port?.postMessage({ type: 'started', id: message.id } satisfies StartedMessage);
+  const modules = new ModuleHost(message.modules, transpiled, {
+    loading: () => port?.postMessage({ type: 'loading', id: message.id } satisfies LoadingMessage),
+    resumed: started,
+  });
+  started();
+  const { outcome, fatal } = runInQuickJS(module, code, message.limits, modules);
   return { type: 'done', id: message.id, outcome: { ...outcome, ms: elapsed() }, fatal };
 }
 

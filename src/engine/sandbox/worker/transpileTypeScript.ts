@@ -15,8 +15,8 @@ function typescript(): typeof TypeScript {
 }
 
 export interface TranspileOptions {
-  /** Parse as TypeScript (`'ts'`) or JavaScript (`'js'`). */
-  language: 'js' | 'ts';
+  /** Parse as TypeScript (`'ts'`) or JavaScript (`'js'`), with JSX (`'tsx'`, `'jsx'`: `React.createElement` calls). */
+  language: 'js' | 'ts' | 'jsx' | 'tsx';
   /**
    * Output language level. `'es2022'` keeps modern syntax (only types and ESM are
    * removed); `'es2016'` also rewrites async functions into generators driven by the global
@@ -32,7 +32,7 @@ export interface TranspileOptions {
 export function transpileProgram(code: string, options: TranspileOptions): string {
   const ts = typescript();
   const output = ts.transpileModule(code, {
-    fileName: options.language === 'ts' ? 'program.ts' : 'program.js',
+    fileName: `program.${options.language}`,
     reportDiagnostics: true,
     compilerOptions: {
       target: options.target === 'es2016' ? ts.ScriptTarget.ES2016 : ts.ScriptTarget.ES2022,
@@ -40,6 +40,7 @@ export function transpileProgram(code: string, options: TranspileOptions): strin
       esModuleInterop: true,
       useDefineForClassFields: true,
       allowJs: true,
+      jsx: ts.JsxEmit.React,
       sourceMap: false,
     },
   });

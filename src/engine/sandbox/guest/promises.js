@@ -1,5 +1,6 @@
+// @ts-check
 /**
- * JavaScript source (evaluated inside QuickJS) of a factory that detects unhandled promise
+ * Lazy module `promises`, evaluated inside QuickJS: a factory that detects unhandled promise
  * rejections:
  * `(intrinsics, onUnhandled, onUncaught) => { Promise, queueMicrotask, sweep, markHandled }`,
  * where `intrinsics` holds the built-ins the prelude captured before the program ran.
@@ -12,26 +13,35 @@
  * rejects while still unhandled, `onUnhandled(reason)` reports it. Native async functions
  * bypass the global `Promise`, which is why the worker downlevels async code first.
  */
-export const PROMISE_TRACKING_SOURCE = String.raw`(function (intrinsics, onUnhandled, onUncaught) {
+/** @satisfies {GuestFactories['promises']} */ (function (intrinsics, onUnhandled, onUncaught) {
   'use strict';
   var I = intrinsics, apply = I.apply, push = I.push, NativePromise = I.Promise, nativeThen = I.promiseThen;
   var handled = new I.WeakSet(), addHandled = I.weakSetAdd, isHandled = I.weakSetHas;
+  /** @type {Promise<unknown>[]} */
   var created = [], tracking = true;
 
   class TrackedPromise extends NativePromise {
+    /** @param {(resolve: (value: unknown) => void, reject: (reason?: unknown) => void) => void} executor */
     constructor(executor) {
       super(executor);
       if (tracking) apply(push, created, [this]);
     }
+    /** @param {unknown} value */
     static [I.hasInstance](value) { return value instanceof NativePromise; }
   }
   I.defineProperty(TrackedPromise, 'name', { value: 'Promise' });
 
+  /** @param {unknown} promise */
   function markHandled(promise) {
     if (promise !== null && typeof promise === 'object') apply(addHandled, handled, [promise]);
   }
 
   I.defineProperty(NativePromise.prototype, 'then', {
+    /**
+     * @this {Promise<unknown>}
+     * @param {((value: unknown) => unknown) | null | undefined} onFulfilled
+     * @param {((reason: unknown) => unknown) | null | undefined} onRejected
+     */
     value: function then(onFulfilled, onRejected) {
       markHandled(this);
       return apply(nativeThen, this, [onFulfilled, onRejected]);
@@ -39,8 +49,9 @@ export const PROMISE_TRACKING_SOURCE = String.raw`(function (intrinsics, onUnhan
     writable: false, configurable: false, enumerable: false
   });
 
+  /** @param {Promise<unknown>} promise */
   function watch(promise) {
-    apply(nativeThen, promise, [undefined, function (reason) {
+    apply(nativeThen, promise, [undefined, function (/** @type {unknown} */ reason) {
       if (!apply(isHandled, handled, [promise])) onUnhandled(reason);
     }]);
   }
@@ -56,6 +67,7 @@ export const PROMISE_TRACKING_SOURCE = String.raw`(function (intrinsics, onUnhan
     return batch.length;
   }
 
+  /** @param {() => void} callback */
   function queueMicrotask(callback) {
     if (typeof callback !== 'function') throw new I.TypeError('The "callback" argument must be of type function');
     apply(nativeThen, apply(I.promiseResolve, NativePromise, []), [function () {
@@ -63,5 +75,5 @@ export const PROMISE_TRACKING_SOURCE = String.raw`(function (intrinsics, onUnhan
     }]);
   }
 
-  return { Promise: TrackedPromise, queueMicrotask: queueMicrotask, sweep: sweep, markHandled: markHandled };
-})`;
+  return { Promise: /** @type {PromiseConstructor} */ (/** @type {unknown} */ (TrackedPromise)), queueMicrotask: queueMicrotask, sweep: sweep, markHandled: markHandled };
+});
