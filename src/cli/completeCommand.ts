@@ -4,6 +4,7 @@ import {
   CascadeError,
   cursorOffset,
   findFunctionAtCursor,
+  findProjectRoot,
   languageFromId,
   LlamaModelProvider,
   NoFunctionError,
@@ -45,9 +46,11 @@ export async function completeCommand(argv: string[], out: NodeJS.WritableStream
   const sandbox = new SandboxPool();
   const tiersDir = path.dirname(path.resolve(flags.tiers));
   try {
+    const absolute = path.resolve(file);
     const result = await runCascade({
       document,
       fn,
+      project: { file: absolute, root: findProjectRoot(absolute) ?? path.dirname(absolute) },
       tiers,
       modelFor: (tier) =>
         models.get({ model: resolveModelPath(tier.model, tiersDir), gpuLayers: tier.gpuLayers, contextSize: tier.contextSize }),
@@ -56,7 +59,8 @@ export async function completeCommand(argv: string[], out: NodeJS.WritableStream
       seed: flags.seed ?? 1,
       onProgress: (p) => p.phase !== 'done' && err.write(`tier ${p.tier + 1}/${p.tiers} (${p.model}): ${p.phase}\n`),
     });
-    out.write(flags.json ? `${JSON.stringify({ completion: result.completion, acceptedTier: result.acceptedTier, trace: result.trace })}\n` : `${formatTrace(result)}\n`);
+    const { completion, acceptedTier, verdict, reason, trace } = result;
+    out.write(flags.json ? `${JSON.stringify({ completion, acceptedTier, verdict, reason, trace })}\n` : `${formatTrace(result)}\n`);
     return 0;
   } finally {
     process.off('SIGINT', onSigint);

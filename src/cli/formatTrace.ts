@@ -3,6 +3,7 @@ import type { CascadeResult, TierTrace } from '../engine';
 function tierLine(t: TierTrace): string {
   const head = `tier ${t.tier + 1} (${t.model})`;
   if (t.error) return `${head}: skipped: ${t.error}`;
+  if (t.verdict === 'unverifiable') return `${head}: unverifiable (${t.reason}): its greedy answer, not tested; tokens ${t.tokens.solutions}; ms total ${t.ms.total}`;
   const usable = t.candidates.filter((c) => c.usable).length;
   return (
     `${head}: ${t.candidates.length} candidates (${usable} parsed), ${t.asserts.length} asserts, ` +
@@ -15,9 +16,11 @@ function tierLine(t: TierTrace): string {
 /** Human-readable report of a cascade run: the completion, then one line per tier tried. */
 export function formatTrace(result: CascadeResult): string {
   const verdict =
-    result.acceptedTier === null
-      ? 'fallback (no tier passed its own tests)'
-      : `tier ${result.acceptedTier + 1} accepted, ${result.passed.passed}/${result.passed.total} asserts passed`;
+    result.verdict === 'unverifiable'
+      ? `unverifiable: ${result.reason} (not tested)`
+      : result.acceptedTier === null
+        ? 'fallback (no tier passed its own tests)'
+        : `tier ${result.acceptedTier + 1} accepted, ${result.passed.passed}/${result.passed.total} asserts passed`;
   return [
     '--- completion ---',
     result.completion,

@@ -4,9 +4,11 @@ import { BENCH_USAGE, benchCommand } from './benchCommand';
 import { CHECK_USAGE, checkCommand } from './checkCommand';
 import { COMPLETE_USAGE, completeCommand } from './completeCommand';
 import { TUNE_USAGE, tuneCommand } from './tuneCommand';
+import { VERIFY_USAGE, verifyCommand } from './verifyCommand';
 
 const USAGE = `usage:
   ${COMPLETE_USAGE}
+  ${VERIFY_USAGE}
   ${CHECK_USAGE}
   ${BENCH_USAGE}
   ${TUNE_USAGE}`;
@@ -16,6 +18,8 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'complete':
       return completeCommand(rest, process.stdout, process.stderr);
+    case 'verify':
+      return verifyCommand(rest, process.stdout);
     case 'check':
       return checkCommand(rest, process.stdout);
     case 'bench':

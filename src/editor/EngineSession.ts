@@ -14,6 +14,9 @@ import {
   type TierConfig,
   type TierTrace,
   resolveModelPath,
+  type ProjectLocation,
+  verifyCompletion,
+  type VerifyResult,
 } from '../engine';
 import type { CascadeSettings } from './readSettings';
 
@@ -21,6 +24,10 @@ export interface SessionRequest {
   document: string;
   language: SourceLanguage;
   cursor: number;
+  /** Where the document is on disk, for its imports. */
+  project?: ProjectLocation;
+  /** The whole document, when `document` is a window of it. */
+  file?: { text: string; offset: number };
   signal?: AbortSignal;
   onProgress?: (progress: CascadeProgress) => void;
   onTierDone?: (trace: TierTrace) => void;
@@ -82,6 +89,8 @@ export class EngineSession {
     return runCascade({
       document: request.document,
       fn,
+      project: request.project,
+      file: request.file,
       tiers: this.settings.tiers,
       modelFor: (tier) => this.modelFor(tier),
       sandbox: this.sandbox,
@@ -89,6 +98,12 @@ export class EngineSession {
       onProgress: request.onProgress,
       onTierDone: request.onTierDone,
     });
+  }
+
+  /** Runs asserts against a completion the way the cascade checks a candidate (for *Show tests*). */
+  verify(request: Pick<SessionRequest, 'document' | 'language' | 'cursor' | 'project' | 'signal'>, completion: string, asserts: string[]): Promise<VerifyResult> {
+    const { document, language, cursor, project, signal } = request;
+    return verifyCompletion({ document, language, cursor, completion, asserts, file: project?.file, root: project?.root, sandbox: this.sandbox, signal });
   }
 
   /** One unverified fill-in-the-middle completion from the first tier whose model loads. */

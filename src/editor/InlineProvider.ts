@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { AbortError, bestSoFar, CascadeError, cursorWindow, languageFromId, SuggestionMemory, type TierTrace } from '../engine';
+import { AbortError, bestSoFar, CascadeError, languageFromId, SuggestionMemory, type TierTrace } from '../engine';
 import { delay } from './delay';
+import { editorRequest, type EditorRequest } from './editorRequest';
 import type { EngineSession } from './EngineSession';
 import type { CascadeSettings } from './readSettings';
 import type { StatusBar } from './StatusBar';
@@ -46,7 +47,8 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     const session = this.deps.session();
     const language = languageFromId(document.languageId);
     if (!settings.enabled || !session || (!isVerifiable(language) && !settings.otherLanguages)) return undefined;
-    const { text, cursor } = cursorWindow(document.getText(), document.offsetAt(position));
+    const request = editorRequest(document, position);
+    const { text, cursor } = request;
     const key = { prefix: text.slice(0, cursor), suffix: text.slice(cursor) };
     const remembered = this.memory.recall(key);
     if (remembered !== undefined) {
@@ -60,7 +62,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     this.stats.started++;
     const started = Date.now();
     try {
-      const completion = await this.compute(session, settings, { text, cursor, language }, controller.signal);
+      const completion = await this.compute(session, settings, request, language, controller.signal);
       this.stats.completed++;
       this.deps.log.info(`ghost text at ${document.fileName}:${position.line + 1}: ${completion ? `${completion.length} chars` : 'nothing'} in ${Date.now() - started} ms`);
       if (!completion || token.isCancellationRequested) return undefined;
@@ -85,11 +87,12 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
   private async compute(
     session: EngineSession,
     settings: CascadeSettings,
-    doc: { text: string; cursor: number; language: ReturnType<typeof languageFromId> },
+    doc: EditorRequest,
+    language: ReturnType<typeof languageFromId>,
     signal: AbortSignal,
   ): Promise<string | undefined> {
-    const request = { document: doc.text, cursor: doc.cursor, language: doc.language ?? 'javascript', signal };
-    const fn = isVerifiable(doc.language) ? await session.findFunction(request) : undefined;
+    const request = { document: doc.text, cursor: doc.cursor, language: language ?? 'javascript', project: doc.project, file: doc.file, signal };
+    const fn = isVerifiable(language) ? await session.findFunction(request) : undefined;
     if (!fn || !(fn.bodyEmpty || (fn.end === undefined && lineBeforeIsBlank(doc.text, doc.cursor)))) {
       return session.fast({ ...request, onTierError: (tier, error) => this.tierError(tier, error) });
     }
@@ -101,7 +104,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
       this.deps.status.result(result, Date.now() - started);
       this.deps.log.debug(`cascade trace for ${fn.name}: ${JSON.stringify(result.trace)}`);
       result.trace.filter((t) => t.error).forEach((t) => this.tierError(t.tier, t.error));
-      return result.acceptedTier !== null || !settings.verifiedOnly ? result.completion : undefined;
+      return result.verdict === 'verified' || !settings.verifiedOnly ? result.completion : undefined;
     } catch (error) {
       if (signal.aborted || !(error instanceof AbortError)) throw error;
       // The latency budget ran out: show the most verified answer so far, unless verified-only.

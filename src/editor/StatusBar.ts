@@ -24,9 +24,11 @@ export class StatusBar implements vscode.Disposable {
   }
 
   result(result: CascadeResult, ms: number): void {
-    const label = result.acceptedTier !== null
-      ? `$(pass) Cascade: tier ${result.acceptedTier + 1} ${result.passed.passed}/${result.passed.total} · ${ms} ms`
-      : `$(warning) Cascade: unverified · ${ms} ms`;
+    const label = result.verdict === 'unverifiable'
+      ? `$(circle-slash) Cascade: unverifiable: ${result.reason} · ${ms} ms`
+      : result.acceptedTier !== null
+        ? `$(pass) Cascade: tier ${result.acceptedTier + 1} ${result.passed.passed}/${result.passed.total} · ${ms} ms`
+        : `$(warning) Cascade: unverified · ${ms} ms`;
     this.set(label, `Last request: ${summarizeResult(result, ms)}`);
   }
 

@@ -35,6 +35,9 @@ export { parseRemoteModel, remoteFileName, type RemoteModel } from './models/mod
 export { generateCandidates, type GenerationContext } from './cascade/generateCandidates';
 export { generateAsserts, type GeneratedAsserts } from './cascade/generateAsserts';
 export { runPassMatrix } from './cascade/runPassMatrix';
+export { verifyCompletion, type AssertOutcome, type VerifyRequest, type VerifyResult } from './verify/verifyCompletion';
+export { findProjectRoot } from './sandbox/modules/findProjectRoot';
+export type { ProjectLocation } from './context/DocumentContext';
 export { DataFormatError } from './errors';
 export { readBenchProblems, type BenchProblem } from './bench/readBenchProblems';
 export { benchTier, type BenchSettings } from './bench/benchTier';

@@ -3,13 +3,16 @@
 // that sees the whole document — findFunctionAtCursor, building the prompt as LlamaCppBackend
 // does (tokenizeWindow, clipPrompt to the context; the whole document's tokenisation beside it
 // for reference), a one-token generation through LlamaCppBackend (the same prompt each run, so
-// llama.cpp reuses its evaluation: the row shows the main-thread part), buildTestPrompt and
-// fitCandidate — as the median of a few runs after a warm-up.
+// llama.cpp reuses its evaluation: the row shows the main-thread part), buildTestPrompt,
+// fitCandidate, and the verification's context: indexDocument (once per request, the whole
+// file) and planProgram (once per candidate) — as the median of a few runs after a warm-up.
 //
 //   npm run bench:large-files        # builds first (the tree-sitter wasm loads from dist/)
 import path from 'node:path';
 import { setAssetDir } from '../../src/engine/assets';
 import { fitCandidate } from '../../src/engine/cascade/fitCandidate';
+import { indexDocument } from '../../src/engine/context/indexDocument';
+import { planProgram } from '../../src/engine/context/planProgram';
 import { findFunctionAtCursor } from '../../src/engine/extract/findFunctionAtCursor';
 import { clipPrompt } from '../../src/engine/model/clipPrompt';
 import { LlamaCppBackend } from '../../src/engine/model/LlamaCppBackend';
@@ -66,6 +69,10 @@ async function main(): Promise<void> {
     row(`generate 1 token, same prompt again (eval cached)`, await median(() => backend.generate({ prefix, suffix, maxTokens: 1, temperature: 0 }), 3));
     row('buildTestPrompt', await median(() => buildTestPrompt(fn)));
     row('fitCandidate', await median(() => fitCandidate(text, fn, CANDIDATE)));
+    row('indexDocument (whole file, once per request)', await median(() => indexDocument({ document: text, fn })));
+    const context = await indexDocument({ document: text, fn });
+    const fitted = await fitCandidate(text, fn, CANDIDATE);
+    row('planProgram (per candidate)', await median(() => planProgram({ ...context, needs: new Map() }, fitted.functionText)));
   }
   await backend.dispose();
   await model.dispose();

@@ -54,4 +54,4 @@ function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /** True when the request is a test-generation prompt (see buildTestPrompt). */
-export const isTestPrompt = (options: GenerateOptions): boolean => options.prefix.includes('Create a set of tests for this function:');
+export const isTestPrompt = (options: GenerateOptions): boolean => options.prefix.includes('// Create a set of tests for ');

@@ -1,28 +1,20 @@
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { parseTiersFile } from '../../src/engine/config/readTiersFile';
 import { checkRunRecord } from '../../src/engine/tune/runRecord';
 import schema from '../../src/engine/tune/runRecord.schema.json';
 import { type Schema, validateJsonSchema } from '../helpers/validateJsonSchema';
+import { runCli } from '../helpers/runCli';
 
 const root = path.resolve(__dirname, '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
 const dataset = path.resolve(root, '../shared/datasets/humanevalpack-js.jsonl');
 const models = ['tiny-a.gguf', 'tiny-b.gguf'].map((name) => path.join(root, 'test', 'fixtures', 'generated', name));
 
-async function cascade(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [cli, ...args], { cwd: root, timeout: 120_000 });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cascade = runCli;
 
 const lines = (file: string) => readFileSync(file, 'utf8').split('\n').filter((line) => line !== '');
 

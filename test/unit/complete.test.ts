@@ -73,7 +73,7 @@ describe('cursorWindow', () => {
   const lines = Array.from({ length: 2000 }, (_, i) => `line ${i};`).join('\n');
 
   it('returns a small document as it is', () => {
-    assert.deepEqual(cursorWindow('abc\ndef', 5), { text: 'abc\ndef', cursor: 5 });
+    assert.deepEqual(cursorWindow('abc\ndef', 5), { text: 'abc\ndef', cursor: 5, offset: 0 });
   });
 
   it('keeps whole lines around the cursor and maps the cursor into the window', () => {
@@ -81,6 +81,7 @@ describe('cursorWindow', () => {
     const window = cursorWindow(lines, cursor, 100, 50);
     assert.ok(window.text.length <= 150);
     assert.equal(window.text.slice(window.cursor - 4, window.cursor + 6), 'line 1000;');
+    assert.equal(lines.slice(window.offset, window.offset + window.text.length), window.text, 'offset says where the window starts');
     assert.match(window.text, /^line \d+;\n/, 'starts at a line start');
     assert.match(window.text, /;$/, 'ends at a line end');
   });

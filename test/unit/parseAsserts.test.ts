@@ -78,4 +78,36 @@ describe('parseAsserts', () => {
     const asserts = await parseAsserts(text, { language: 'python', functionName: 'add', max: 10, prefill: 'assert add(' });
     assert.deepEqual(asserts, ['assert add(1, 2) == 3', 'assert add(2, 2) == 4, "two and two"', 'assert (add(1, 1) ==\n        2)']);
   });
+
+  describe('test blocks (how methods are tested)', () => {
+    const method = { language: 'javascript' as const, functionName: 'inc', max: 10 };
+
+    it('keeps a block that builds an instance and asserts on it, whole', async () => {
+      const text = '{\n  const c = new Counter(2);\n  c.inc();\n  assert.strictEqual(c.value, 3);\n}\n{\n  const c = new Counter(0);\n  assert.equal(c.inc(), 1);\n}\n';
+      assert.deepEqual(await parseAsserts(text, method), [
+        '{\n  const c = new Counter(2);\n  c.inc();\n  assert.strictEqual(c.value, 3);\n}',
+        '{\n  const c = new Counter(0);\n  assert.equal(c.inc(), 1);\n}',
+      ]);
+    });
+
+    it('continues the pre-filled opening of a block', async () => {
+      const asserts = await parseAsserts('5);\n  counter.inc();\n  assert.strictEqual(counter.value, 6);\n}\n', { ...method, prefill: '{\n  const counter = new Counter(' });
+      assert.deepEqual(asserts, ['{\n  const counter = new Counter(5);\n  counter.inc();\n  assert.strictEqual(counter.value, 6);\n}']);
+    });
+
+    it('drops a block without an assertion or without the method, and an unclosed block does not swallow the next', async () => {
+      const text = [
+        '{', '  const c = new Counter(1);', '  c.inc();', '}',
+        '{', '  const c = new Counter(1);', '  assert.equal(c.value, 1);', '}',
+        '{', '  const c = new Counter(1);', '  assert.equal(c.inc(), 2);',
+        '{', '  const d = new Counter(3);', '  assert.equal(d.inc(), 4);', '}',
+      ].join('\n');
+      assert.deepEqual(await parseAsserts(text, method), ['{\n  const d = new Counter(3);\n  assert.equal(d.inc(), 4);\n}']);
+    });
+
+    it('counts each block as one test towards the maximum', async () => {
+      const block = (n: number) => `{\n  const c = new Counter(${n});\n  assert.equal(c.inc(), ${n + 1});\n}`;
+      assert.equal((await parseAsserts([1, 2, 3].map(block).join('\n'), { ...method, max: 2 })).length, 2);
+    });
+  });
 });

@@ -117,12 +117,15 @@ describe('runCascade (scripted models, real extraction and sandbox)', function (
     assert.equal(greedy.calls[0].temperature, 0);
   });
 
-  it('samples with the tier temperature and distinct seeds when k > 1', async () => {
+  it('starts from the greedy answer, then samples with the tier temperature and distinct seeds when k > 1', async () => {
     const sampled = model('sampled', CORRECT);
     await cascade([{ samples: 3, temperature: 0.6 }], [sampled]);
     const solutionCalls = sampled.calls.filter((c) => !isTestPrompt(c));
-    assert.deepEqual(solutionCalls.map((c) => c.temperature), [0.6, 0.6, 0.6]);
-    assert.equal(new Set(solutionCalls.map((c) => c.seed)).size, 3);
+    assert.deepEqual(solutionCalls.map((c) => c.temperature), [0, 0.6, 0.6]);
+    assert.equal(solutionCalls[0].seed, undefined);
+    assert.equal(new Set(solutionCalls.slice(1).map((c) => c.seed)).size, 2);
+    const testCalls = sampled.calls.filter(isTestPrompt);
+    assert.deepEqual(testCalls.map((c) => c.temperature), [0.6, 0.6, 0.6], 'test samples are all sampled');
   });
 
   it('stops when cancelled', async () => {

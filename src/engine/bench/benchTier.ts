@@ -2,6 +2,10 @@ import type { TierConfig } from '../config/TierConfig';
 import { generateAsserts } from '../cascade/generateAsserts';
 import { generateCandidates } from '../cascade/generateCandidates';
 import { runPassMatrix } from '../cascade/runPassMatrix';
+import { programsWithTests } from '../cascade/programsWithTests';
+import { indexDocument } from '../context/indexDocument';
+import { planProgram } from '../context/planProgram';
+import { sandboxScope } from '../context/sandboxScope';
 import type { FunctionAtCursor } from '../extract/FunctionAtCursor';
 import type { ModelBackend } from '../model/ModelBackend';
 import type { Sandbox } from '../sandbox/Sandbox';
@@ -43,13 +47,17 @@ export async function benchTier(
   const { signal } = settings;
   await model.load(signal);
   const recorded = { ...tier, samples: settings.samples, testsPerSample: settings.testsPerSample };
-  const ctx = { document: problem.prompt, fn, seed: settings.seed, signal };
+  const context = await indexDocument({ document: problem.prompt, fn });
+  const ctx = { document: problem.prompt, fn, context, seed: settings.seed, signal };
   const started = performance.now();
   const candidates = await generateCandidates(recorded, model, ctx);
   const tests = await generateAsserts(recorded, model, ctx);
   const generationMs = performance.now() - started;
+  const plans = await Promise.all(candidates.map((c) => (c.usable ? planProgram(context, c.functionText) : undefined)));
+  const programs = await programsWithTests({ context }, candidates, plans, tests.asserts);
+  const scope = { sandbox: settings.sandbox, runTimeoutMs: settings.runTimeoutMs, signal, ...sandboxScope(context) };
   const [matrix, correct] = await Promise.all([
-    runPassMatrix(fn, candidates, tests.asserts, { sandbox: settings.sandbox, runTimeoutMs: settings.runTimeoutMs, signal }),
+    runPassMatrix(programs, tests.asserts, scope),
     checkCandidates(problem, candidates, settings.sandbox, signal),
   ]);
   return toRunRecord({

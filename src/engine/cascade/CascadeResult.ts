@@ -27,6 +27,14 @@ export interface TierTrace {
   /** θ · k · |T|. */
   required: number;
   accepted: boolean;
+  /**
+   * accepted: its answer passed its own tests; rejected: it did not (the cascade went on);
+   * unverifiable: the function cannot be tested in the sandbox (`reason` says why), so no tests
+   * were written and this tier's greedy answer is the result.
+   */
+  verdict: 'accepted' | 'rejected' | 'unverifiable';
+  /** Why the function is unverifiable, e.g. "uses fetch". */
+  reason?: string;
   tokens: { solutions: number; tests: number };
   /** Milliseconds per phase. */
   ms: { load: number; solutions: number; tests: number; execute: number; total: number };
@@ -39,6 +47,13 @@ export interface CascadeResult {
   completion: string;
   /** Index of the tier whose answer passed its own tests, or null when the answer is the fallback. */
   acceptedTier: number | null;
+  /**
+   * verified: a tier's answer passed its own tests; unverified: the fallback, no tier's did;
+   * unverifiable: the function cannot be tested here (`reason`), the first tier's greedy answer.
+   */
+  verdict: 'verified' | 'unverified' | 'unverifiable';
+  /** Why the function is unverifiable ("uses fetch"). */
+  reason?: string;
   /** Passed asserts of the returned candidate, out of the tier's pool. */
   passed: { passed: number; total: number };
   /** The asserts of the tier that answered (to show the user the generated tests). */

@@ -20,7 +20,9 @@ export async function generateAsserts(
   model: ModelBackend,
   ctx: GenerationContext,
 ): Promise<GeneratedAsserts> {
-  const { prompt, prefill, stop } = buildTestPrompt(ctx.fn);
+  const { prompt, prefill, stop } = buildTestPrompt(ctx.fn, ctx.context.subject);
+  const subject = ctx.context.subject;
+  const functionName = subject.kind === 'instance' ? subject.method : ctx.fn.name;
   const perSample: { tokens: number; asserts: string[] }[] = [];
   for (let i = 0; i < tier.samples; i++) {
     throwIfAborted(ctx.signal);
@@ -33,7 +35,7 @@ export async function generateAsserts(
     });
     const asserts = await parseAsserts(generation.text, {
       language: ctx.fn.language,
-      functionName: ctx.fn.name,
+      functionName,
       max: tier.testsPerSample,
       prefill,
     });

@@ -1,16 +1,22 @@
 import type { TierConfig } from '../config/TierConfig';
+import type { DocumentContext, ProjectLocation } from '../context/DocumentContext';
+import { indexDocument, type IndexRequest } from '../context/indexDocument';
 import { AbortError, CascadeError, throwIfAborted } from '../errors';
 import type { FunctionAtCursor } from '../extract/FunctionAtCursor';
 import type { ModelBackend } from '../model/ModelBackend';
 import type { Sandbox } from '../sandbox/Sandbox';
 import type { CascadeProgress, CascadeResult, TierTrace } from './CascadeResult';
-import { runTier } from './runTier';
+import { runTier, type Classification } from './runTier';
 
 export interface CascadeRequest {
   /** The whole document text. */
   document: string;
   /** The function at the cursor (from findFunctionAtCursor on the same document). */
   fn: FunctionAtCursor;
+  /** Where the document lives (its imports resolve from there); default: nowhere (an unsaved document). */
+  project?: ProjectLocation;
+  /** The whole file, when `document` is a window of it (the editor's large-file window). */
+  file?: IndexRequest['file'];
   /** Validated tiers, in order. */
   tiers: TierConfig[];
   /** The model of a tier. May throw (e.g. ModelLoadError): that tier is skipped. */
@@ -29,27 +35,42 @@ export interface CascadeRequest {
 /**
  * Runs the tiers in order and stops at the first whose chosen candidate passes its own tests
  * (score ≥ θ·k·|T|). Otherwise the last tier that ran returns its best candidate as the
- * fallback. A tier whose model cannot be loaded or fails is recorded in the trace with its
+ * fallback. When the function cannot be tested in the sandbox (it uses `fetch`, the DOM, …;
+ * Python), the cascade stops at the first greedy answer without writing tests, and the result
+ * says why. A tier whose model cannot be loaded or fails is recorded in the trace with its
  * error and skipped; cancellation (AbortError) ends the whole cascade.
  */
 export async function runCascade(request: CascadeRequest): Promise<CascadeResult> {
   const { tiers, signal } = request;
+  const context = await indexDocument({ document: request.document, fn: request.fn, project: request.project, file: request.file });
+  const classification: Classification = { pending: true };
   const trace: TierTrace[] = [];
-  for (const [index, tier] of tiers.entries()) {
+  for (const [index, configured] of tiers.entries()) {
     throwIfAborted(signal);
-    const tierTrace = await runOneTier(request, tier, index);
+    // Known untestable before anything is generated: one greedy answer is all it is worth.
+    const tier = context.unverifiable ? { ...configured, samples: 0, testsPerSample: 0 } : configured;
+    const tierTrace = await runOneTier(request, context, classification, tier, index);
     trace.push(tierTrace);
     request.onTierDone?.(tierTrace);
     request.onProgress?.({ tier: index, tiers: tiers.length, model: tierTrace.model, phase: 'done' });
+    if (tierTrace.verdict === 'unverifiable' || (context.unverifiable && !tierTrace.error)) {
+      return unverifiableResult(trace, tierTrace, tierTrace.reason ?? context.unverifiable ?? '');
+    }
     if (tierTrace.accepted) return resultFrom(trace, tierTrace, index);
   }
   const fallback = [...trace].reverse().find((t) => t.chosen >= 0);
   return fallback
     ? resultFrom(trace, fallback, null)
-    : { completion: '', acceptedTier: null, passed: { passed: 0, total: 0 }, asserts: [], trace };
+    : { completion: '', acceptedTier: null, verdict: 'unverified', passed: { passed: 0, total: 0 }, asserts: [], trace };
 }
 
-async function runOneTier(request: CascadeRequest, tier: TierConfig, index: number): Promise<TierTrace> {
+async function runOneTier(
+  request: CascadeRequest,
+  context: DocumentContext,
+  classification: Classification,
+  tier: TierConfig,
+  index: number,
+): Promise<TierTrace> {
   const { tiers, signal } = request;
   let model: ModelBackend | undefined;
   const onPhase = (phase: CascadeProgress['phase']) =>
@@ -59,6 +80,8 @@ async function runOneTier(request: CascadeRequest, tier: TierConfig, index: numb
     return await runTier(tier, index, model, {
       document: request.document,
       fn: request.fn,
+      context,
+      classification,
       sandbox: request.sandbox,
       seed: request.seed ?? 1,
       runTimeoutMs: request.runTimeoutMs ?? 1000,
@@ -84,6 +107,7 @@ function failedTier(index: number, model: string, error: unknown): TierTrace {
     score: 0,
     required: 0,
     accepted: false,
+    verdict: 'rejected',
     tokens: { solutions: 0, tests: 0 },
     ms: { load: 0, solutions: 0, tests: 0, execute: 0, total: 0 },
     error: message,
@@ -95,8 +119,23 @@ function resultFrom(trace: TierTrace[], tier: TierTrace, acceptedTier: number | 
   return {
     completion: tier.candidates[tier.chosen].completion,
     acceptedTier,
+    verdict: acceptedTier === null ? 'unverified' : 'verified',
     passed: { passed: row.reduce((n, v) => n + v, 0), total: tier.asserts.length },
     asserts: tier.asserts,
+    trace,
+  };
+}
+
+/** The answer to an untestable function: the tier's greedy candidate, if it is a complete function. */
+function unverifiableResult(trace: TierTrace[], tier: TierTrace, reason: string): CascadeResult {
+  const candidate = tier.candidates[tier.chosen];
+  return {
+    completion: candidate?.usable ? candidate.completion : '',
+    acceptedTier: null,
+    verdict: 'unverifiable',
+    reason,
+    passed: { passed: 0, total: 0 },
+    asserts: [],
     trace,
   };
 }

@@ -2,6 +2,8 @@
 export interface CursorWindow {
   text: string;
   cursor: number;
+  /** Where `text` starts in the document. */
+  offset: number;
 }
 
 /**
@@ -14,9 +16,9 @@ export interface CursorWindow {
  * @param after characters kept after the cursor. Default 8,000.
  */
 export function cursorWindow(text: string, cursor: number, before = 32_000, after = 8_000): CursorWindow {
-  if (text.length <= before + after) return { text, cursor };
+  if (text.length <= before + after) return { text, cursor, offset: 0 };
   const from = cursor <= before ? 0 : text.indexOf('\n', cursor - before) + 1 || cursor - before;
   const lineEnd = text.lastIndexOf('\n', cursor + after);
   const to = cursor + after >= text.length ? text.length : lineEnd > cursor ? lineEnd : cursor + after;
-  return { text: text.slice(from, to), cursor: cursor - from };
+  return { text: text.slice(from, to), cursor: cursor - from, offset: from };
 }

@@ -1,3 +1,4 @@
+import type { TestSubject } from '../context/DocumentContext';
 import type { FunctionAtCursor } from '../extract/FunctionAtCursor';
 
 /** A prompt that asks a model for asserts, with the first assert's opening pre-filled. */
@@ -9,13 +10,20 @@ export interface TestPrompt {
   stop: string[];
 }
 
+const METHOD_MODIFIERS = /^(?:(?:public|private|protected|static|readonly|override)\s+)+/;
+const JS_STOP = ['\n\n\n', '\nfunction ', '\nclass ', '\nexport ', '```'];
+const ASK = '// Create a set of tests for this function:';
+const REQUIRE_ASSERT = "const assert = require('node:assert');";
+
 /**
  * The paper's test-generation prompt adapted to our languages: the function's doc comment and
  * signature with the body left out, "Create a set of tests for this function:", and the answer
  * pre-filled as the start of an assert that calls the function. JS/TS asserts use Node's
- * `assert` module, which the sandbox provides.
+ * `assert` module, which the sandbox provides. A method is shown in an outline of its class
+ * (or object); for an instance method the answer starts a block that builds an instance, as
+ * the asserts must.
  */
-export function buildTestPrompt(fn: FunctionAtCursor): TestPrompt {
+export function buildTestPrompt(fn: FunctionAtCursor, subject: TestSubject = { kind: 'function', callee: fn.name }): TestPrompt {
   const doc = fn.docComment ? `${fn.docComment}\n` : '';
   if (fn.language === 'python') {
     const prefill = `assert ${fn.name}(`;
@@ -25,13 +33,14 @@ export function buildTestPrompt(fn: FunctionAtCursor): TestPrompt {
       stop: ['\n\n\n', '\ndef ', '\nclass ', '\nif __name__'],
     };
   }
-  const prefill = `assert.deepStrictEqual(${fn.name}(`;
-  const signature = fn.kind === 'method' ? `function ${fn.header.replace(/^(?:(?:public|private|protected|static|readonly|override)\s+)+/, '')}` : fn.header;
-  return {
-    prompt:
-      `${doc}${signature}\n  // implementation omitted\n}\n\n` +
-      `// Create a set of tests for this function:\nconst assert = require('node:assert');\n${prefill}`,
-    prefill,
-    stop: ['\n\n\n', '\nfunction ', '\nclass ', '\nexport ', '```'],
-  };
+  if (subject.kind === 'instance') {
+    const prefill = `{\n  const ${subject.instance} = new ${subject.className}(`;
+    const ask = `// Create a set of tests for ${subject.className}.prototype.${subject.method}. Each test is a block that builds an instance:`;
+    return { prompt: `${subject.outline}\n\n${ask}\n${REQUIRE_ASSERT}\n${prefill}`, prefill, stop: JS_STOP };
+  }
+  const prefill = `assert.deepStrictEqual(${subject.callee}(`;
+  // A method tests cannot reach in its class (one nested in a function) runs as a plain function.
+  const header = fn.kind === 'method' ? `function ${fn.header.replace(METHOD_MODIFIERS, '')}` : fn.header;
+  const shown = subject.kind === 'member' ? subject.outline : `${doc}${header}\n  // implementation omitted\n}`;
+  return { prompt: `${shown}\n\n${ASK}\n${REQUIRE_ASSERT}\n${prefill}`, prefill, stop: JS_STOP };
 }

@@ -4,9 +4,9 @@ const METHOD_MODIFIERS = /^(?:(?:public|private|protected|static|readonly|overri
 const EXPORT_PREFIX = /^export\s+(?:default\s+)?/;
 
 /**
- * Turns a completed function into a standalone script declaration: sandboxed programs are
- * scripts, so `export` is dropped, and a method becomes a plain function of the same name
- * (a method that relies on `this` then fails its asserts, and the cascade escalates).
+ * Turns a completed function into a standalone script declaration, for a function that tests
+ * cannot reach where it is (nested in another function): `export` is dropped, and a method
+ * becomes a plain function of the same name.
  */
 export function toStandaloneFunction(fn: Pick<FunctionAtCursor, 'kind'>, functionText: string): string {
   if (fn.kind === 'method') {
@@ -14,9 +14,4 @@ export function toStandaloneFunction(fn: Pick<FunctionAtCursor, 'kind'>, functio
     return body.startsWith('async ') ? `async function ${body.slice('async '.length)}` : `function ${body}`;
   }
   return functionText.replace(EXPORT_PREFIX, '');
-}
-
-/** One sandbox program: the candidate function followed by a single assert. */
-export function buildTestProgram(fn: Pick<FunctionAtCursor, 'kind'>, functionText: string, assertion: string): string {
-  return `const assert = require('node:assert');\n${toStandaloneFunction(fn, functionText)}\n;\n${assertion}\n`;
 }
