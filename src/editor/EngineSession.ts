@@ -27,7 +27,7 @@ export interface SessionRequest {
   /** Where the document is on disk, for its imports. */
   project?: ProjectLocation;
   /** The whole document, when `document` is a window of it. */
-  file?: { text: string; offset: number };
+  whole?: { text: string; offset: number };
   signal?: AbortSignal;
   onProgress?: (progress: CascadeProgress) => void;
   onTierDone?: (trace: TierTrace) => void;
@@ -90,7 +90,7 @@ export class EngineSession {
       document: request.document,
       fn,
       project: request.project,
-      file: request.file,
+      whole: request.whole,
       tiers: this.settings.tiers,
       modelFor: (tier) => this.modelFor(tier),
       sandbox: this.sandbox,

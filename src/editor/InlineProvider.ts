@@ -91,7 +91,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     language: ReturnType<typeof languageFromId>,
     signal: AbortSignal,
   ): Promise<string | undefined> {
-    const request = { document: doc.text, cursor: doc.cursor, language: language ?? 'javascript', project: doc.project, file: doc.file, signal };
+    const request = { document: doc.text, cursor: doc.cursor, language: language ?? 'javascript', project: doc.project, whole: doc.whole, signal };
     const fn = isVerifiable(language) ? await session.findFunction(request) : undefined;
     if (!fn || !(fn.bodyEmpty || (fn.end === undefined && lineBeforeIsBlank(doc.text, doc.cursor)))) {
       return session.fast({ ...request, onTierError: (tier, error) => this.tierError(tier, error) });

@@ -29,7 +29,7 @@ export async function completeFunctionCommand(deps: CommandDeps): Promise<void> 
     return void vscode.window.showInformationMessage(`Cascade: ${editor.document.languageId} is not supported; use JavaScript, TypeScript or Python.`);
   }
   const position = editor.selection.active;
-  const { text: document, cursor, project, file }: EditorRequest = editorRequest(editor.document, position);
+  const { text: document, cursor, project, whole }: EditorRequest = editorRequest(editor.document, position);
   const fn = await session.findFunction({ document, language, cursor });
   if (!fn) return void vscode.window.showInformationMessage('Cascade: the cursor is not inside a function body. Put it where the body should go.');
 
@@ -42,7 +42,7 @@ export async function completeFunctionCommand(deps: CommandDeps): Promise<void> 
       (progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
-        return session.complete({ document, language, cursor, project, file, signal: controller.signal, onProgress: (p) => {
+        return session.complete({ document, language, cursor, project, whole, signal: controller.signal, onProgress: (p) => {
           deps.status.progress(p);
           progress.report({ message: `tier ${p.tier + 1} of ${p.tiers} (${p.model}): ${p.phase}` });
         } }, fn);

@@ -10,7 +10,7 @@ export interface EditorRequest {
   /** Where the document is on disk (for its imports), unless it is unsaved. */
   project: ProjectLocation;
   /** The whole document, when `text` is only a window of it. */
-  file?: { text: string; offset: number };
+  whole?: { text: string; offset: number };
 }
 
 /**
@@ -27,6 +27,6 @@ export function editorRequest(document: vscode.TextDocument, position: vscode.Po
     text: window.text,
     cursor: window.cursor,
     project,
-    ...(window.text.length < whole.length ? { file: { text: whole, offset: window.offset } } : {}),
+    ...(window.text.length < whole.length ? { whole: { text: whole, offset: window.offset } } : {}),
   };
 }

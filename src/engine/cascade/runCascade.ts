@@ -9,14 +9,14 @@ import type { CascadeProgress, CascadeResult, TierTrace } from './CascadeResult'
 import { runTier, type Classification } from './runTier';
 
 export interface CascadeRequest {
-  /** The whole document text. */
+  /** The document text (the editor passes a window of a large file; see `whole`). */
   document: string;
   /** The function at the cursor (from findFunctionAtCursor on the same document). */
   fn: FunctionAtCursor;
   /** Where the document lives (its imports resolve from there); default: nowhere (an unsaved document). */
   project?: ProjectLocation;
   /** The whole file, when `document` is a window of it (the editor's large-file window). */
-  file?: IndexRequest['file'];
+  whole?: IndexRequest['whole'];
   /** Validated tiers, in order. */
   tiers: TierConfig[];
   /** The model of a tier. May throw (e.g. ModelLoadError): that tier is skipped. */
@@ -42,7 +42,7 @@ export interface CascadeRequest {
  */
 export async function runCascade(request: CascadeRequest): Promise<CascadeResult> {
   const { tiers, signal } = request;
-  const context = await indexDocument({ document: request.document, fn: request.fn, project: request.project, file: request.file });
+  const context = await indexDocument({ document: request.document, fn: request.fn, project: request.project, whole: request.whole });
   const classification: Classification = { pending: true };
   const trace: TierTrace[] = [];
   for (const [index, configured] of tiers.entries()) {

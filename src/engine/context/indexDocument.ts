@@ -10,7 +10,7 @@ export interface IndexRequest {
   fn: FunctionAtCursor;
   project?: ProjectLocation;
   /** The whole file, when `document` is a window of it starting at `offset`. */
-  file?: { text: string; offset: number };
+  whole?: { text: string; offset: number };
 }
 
 const PYTHON_REASON = 'Python functions cannot be tested yet (no Python sandbox)';
@@ -27,8 +27,8 @@ export async function indexDocument(request: IndexRequest): Promise<DocumentCont
   const project = request.project ?? {};
   const base = { language: fn.language, fn, project, needs: new Map(), strict: false, declarations: [], junction: 0 };
   if (fn.language === 'python') return { ...base, subject: { kind: 'function', callee: fn.name }, unverifiable: PYTHON_REASON };
-  const source = request.file?.text ?? request.document;
-  const offset = request.file?.offset ?? 0;
+  const source = request.whole?.text ?? request.document;
+  const offset = request.whole?.offset ?? 0;
   const before = source.slice(0, offset + fn.start);
   const text = `${before}\n${source.slice(offset + (fn.end ?? fn.cursor))}`;
   const junction = before.length;

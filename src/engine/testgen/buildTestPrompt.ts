@@ -1,4 +1,5 @@
 import type { TestSubject } from '../context/DocumentContext';
+import { toStandaloneFunction } from '../context/toStandaloneFunction';
 import type { FunctionAtCursor } from '../extract/FunctionAtCursor';
 
 /** A prompt that asks a model for asserts, with the first assert's opening pre-filled. */
@@ -10,7 +11,6 @@ export interface TestPrompt {
   stop: string[];
 }
 
-const METHOD_MODIFIERS = /^(?:(?:public|private|protected|static|readonly|override)\s+)+/;
 const JS_STOP = ['\n\n\n', '\nfunction ', '\nclass ', '\nexport ', '```'];
 const ASK = '// Create a set of tests for this function:';
 const REQUIRE_ASSERT = "const assert = require('node:assert');";
@@ -40,7 +40,7 @@ export function buildTestPrompt(fn: FunctionAtCursor, subject: TestSubject = { k
   }
   const prefill = `assert.deepStrictEqual(${subject.callee}(`;
   // A method tests cannot reach in its class (one nested in a function) runs as a plain function.
-  const header = fn.kind === 'method' ? `function ${fn.header.replace(METHOD_MODIFIERS, '')}` : fn.header;
+  const header = fn.kind === 'method' ? toStandaloneFunction(fn, fn.header) : fn.header;
   const shown = subject.kind === 'member' ? subject.outline : `${doc}${header}\n  // implementation omitted\n}`;
   return { prompt: `${shown}\n\n${ASK}\n${REQUIRE_ASSERT}\n${prefill}`, prefill, stop: JS_STOP };
 }
