@@ -137,6 +137,26 @@ describe('grid search', () => {
     assert.equal(pickFromFront(front, cost, accuracy, { budget: 0.5 }), undefined);
   });
 
+  it('breaks ties between identical points toward the higher preference (the stricter θ)', () => {
+    const cost = [1, 1, 1, 2];
+    const accuracy = [0.5, 0.5, 0.5, 0.6];
+    assert.deepEqual(paretoFront(cost, accuracy, [0.1, 0.9, 0.5, 0.3]), [1, 3]);
+  });
+
+  it('tuneRun puts the highest θ on the front when thresholds do not change the scores', () => {
+    const result = tuneRun(RUN, { grid: { k: [2], t: [1], theta: [0.1, 0.5, 1] }, valFraction: 0.34, seeds: [1] });
+    let tied = 0;
+    for (const config of result.front) {
+      const thetas = [0, 1].map((tier) => result.grid.choices[config * result.grid.tiers + tier]).filter((c) => c >= 0).map((c) => result.options[c].threshold);
+      const ties = Array.from({ length: result.grid.count }, (_, c) => c).filter(
+        (c) => result.grid.validationCost[c] === result.grid.validationCost[config] && result.grid.validationAccuracy[c] === result.grid.validationAccuracy[config]);
+      const best = Math.max(...ties.map((c) => [0, 1].map((tier) => result.grid.choices[c * result.grid.tiers + tier]).filter((o) => o >= 0).reduce((n, o) => n + result.options[o].threshold, 0)));
+      assert.equal(thetas.reduce((n, v) => n + v, 0), best, `configuration ${config} has the highest θ among its ties`);
+      if (ties.length > 1) tied++;
+    }
+    assert.ok(tied > 0, 'the run has configurations that differ only in θ and score the same');
+  });
+
   it('writes a configuration as tiers that validate', () => {
     assert.deepEqual(tunedTiers(RUN, OPTIONS, [0, 2]), [
       { model: '/models/m0.gguf', samples: 2, testsPerSample: 1, threshold: 1, temperature: 0.8, maxTokens: 64 },

@@ -1,11 +1,15 @@
 /**
  * The Pareto-optimal points of (cost, accuracy): no other point is at most as costly and
  * more accurate, or cheaper and at least as accurate. Returned as indexes sorted by cost
- * (accuracy then rises strictly); among identical points the lowest index is kept.
+ * (accuracy then rises strictly); among identical points the one with the highest
+ * `preference` is kept (then the lowest index).
+ * @param preference a tie-breaker per point, e.g. the configuration's thresholds: the paper
+ *   found θ of 0.9–1.0 best, so equal scores go to the stricter configuration. Default: none.
  */
-export function paretoFront(cost: ArrayLike<number>, accuracy: ArrayLike<number>): number[] {
+export function paretoFront(cost: ArrayLike<number>, accuracy: ArrayLike<number>, preference?: ArrayLike<number>): number[] {
+  const prefer = (i: number) => preference?.[i] ?? 0;
   const order = Array.from({ length: cost.length }, (_, i) => i).sort(
-    (a, b) => cost[a] - cost[b] || accuracy[b] - accuracy[a] || a - b,
+    (a, b) => cost[a] - cost[b] || accuracy[b] - accuracy[a] || prefer(b) - prefer(a) || a - b,
   );
   const front: number[] = [];
   let best = -Infinity;

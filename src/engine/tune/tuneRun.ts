@@ -62,7 +62,7 @@ export function tuneRun(run: RecordedRun, settings: TuneSettings): TuneResult {
   const searched = performance.now();
   const grid = searchGrid(tables, options, splits);
   const ms = { outcomes: Math.round(searched - started), search: Math.round(performance.now() - searched) };
-  const front = paretoFront(grid.validationCost, grid.validationAccuracy);
+  const front = paretoFront(grid.validationCost, grid.validationAccuracy, thresholdSums(grid, options));
   const baselines = run.tiers.flatMap((_, tier) =>
     baselineOptions(options).map((index) => {
       const choice = run.tiers.map((__, i) => (i === tier ? index : -1));
@@ -71,6 +71,18 @@ export function tuneRun(run: RecordedRun, settings: TuneSettings): TuneResult {
     }),
   );
   return { options, dropped, tables, grid, front, baselines, ms };
+}
+
+/** Per configuration, the sum of its tiers' θ: equal scores go to the stricter configuration. */
+function thresholdSums(grid: GridResult, options: TierOption[]): Float64Array {
+  const sums = new Float64Array(grid.count);
+  for (let c = 0; c < grid.count; c++) {
+    for (let tier = 0; tier < grid.tiers; tier++) {
+      const choice = grid.choices[c * grid.tiers + tier];
+      if (choice >= 0) sums[c] += options[choice].threshold;
+    }
+  }
+  return sums;
 }
 
 /** Greedy (k = 0) and the largest k > 1 with the largest t at θ = its largest value. */
