@@ -46,13 +46,37 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     }
     if (settings.tiersError) status.needsSetup(settings.tiersError);
     else status.idle(!settings.enabled);
-    if (!initial) void engine.updateSettings(settings);
+    void (initial ? Promise.resolve() : engine.updateSettings(settings)).then(warmUp);
+  };
+  // Warm start: the first tier loads in the background after start-up and after tier changes.
+  let warming: AbortController | undefined;
+  const warmUp = () => {
+    warming?.abort();
+    const first = settings.tiers[0];
+    if (settings.tiersError || !settings.enabled || !first) return;
+    const controller = (warming = new AbortController());
+    status.warming(first.model);
+    engine.warmUp(controller.signal).then(
+      () => {
+        if (!controller.signal.aborted) log.info(`warm start: ${first.model} is loaded`);
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const message = error instanceof Error ? error.message : String(error);
+        log.warn(`warm start: ${message}`);
+        void showSettingsError(`Tier 1 was skipped: ${message}`);
+      },
+    ).finally(() => {
+      if (warming === controller) status.warmed();
+    });
   };
   applySettings(true);
 
   context.subscriptions.push(
+    { dispose: () => warming?.abort() },
     log,
     status,
+    provider,
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     vscode.commands.registerCommand('cascade.completeFunction', () =>
       completeFunctionCommand({ session: usableSession, settingsError: () => settings.tiersError, status, log }),

@@ -1,5 +1,6 @@
 import {
   type CascadeProgress,
+  type CascadeRequest,
   type CascadeResult,
   fastCompletion,
   findFunctionAtCursor,
@@ -31,6 +32,8 @@ export interface SessionRequest {
   signal?: AbortSignal;
   onProgress?: (progress: CascadeProgress) => void;
   onTierDone?: (trace: TierTrace) => void;
+  /** Each candidate as soon as it is generated (see CascadeRequest.onCandidate). */
+  onCandidate?: CascadeRequest['onCandidate'];
   /** A tier that could not serve the fast path (its model failed); the next tier was tried. */
   onTierError?: (tier: number, error: unknown) => void;
 }
@@ -97,7 +100,23 @@ export class EngineSession {
       signal: request.signal,
       onProgress: request.onProgress,
       onTierDone: request.onTierDone,
+      onCandidate: request.onCandidate,
     });
+  }
+
+  /**
+   * Loads what the first request would wait for, so that it does not: the first tier's model
+   * (and with it the llama.cpp runtime), the parser, and one sandbox worker. Cancelling stops
+   * the wait, not a load already under way (which a request would share anyway).
+   */
+  async warmUp(signal: AbortSignal): Promise<void> {
+    const first = this.settings.tiers[0];
+    if (!first) return;
+    await Promise.all([
+      this.modelFor(first).load(signal),
+      findFunctionAtCursor('function f() {\n}', 14, 'javascript'),
+      this.sandbox.run({ code: '0' }, signal),
+    ]);
   }
 
   /** Runs asserts against a completion the way the cascade checks a candidate (for *Show tests*). */

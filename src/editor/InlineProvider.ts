@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { AbortError, bestSoFar, CascadeError, languageFromId, SuggestionMemory, type TierTrace } from '../engine';
+import { AbortError, CascadeError, languageFromId, SuggestionMemory, type SuggestionKey } from '../engine';
 import { delay } from './delay';
 import { editorRequest, type EditorRequest } from './editorRequest';
 import type { EngineSession } from './EngineSession';
 import type { CascadeSettings } from './readSettings';
 import type { StatusBar } from './StatusBar';
+import { UpgradeWatch } from './UpgradeWatch';
+import { verifiedSuggestion } from './verifiedSuggestion';
 
 export interface ProviderDeps {
   session: () => EngineSession | undefined;
@@ -21,6 +23,8 @@ export interface ProviderStats {
   cacheHits: number;
   started: number;
   completed: number;
+  /** Suggestions replaced by a verified answer after they were shown. */
+  upgrades: number;
 }
 
 /**
@@ -30,9 +34,10 @@ export interface ProviderStats {
  * the first tier. Suggestions are remembered so a position re-shows instantly and survives the
  * user typing what it predicted.
  */
-export class InlineProvider implements vscode.InlineCompletionItemProvider {
-  readonly stats: ProviderStats = { requests: 0, cacheHits: 0, started: 0, completed: 0 };
+export class InlineProvider implements vscode.InlineCompletionItemProvider, vscode.Disposable {
+  readonly stats: ProviderStats = { requests: 0, cacheHits: 0, started: 0, completed: 0, upgrades: 0 };
   private readonly memory = new SuggestionMemory();
+  private readonly upgrades = new UpgradeWatch();
 
   constructor(private readonly deps: ProviderDeps) {}
 
@@ -62,7 +67,7 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     this.stats.started++;
     const started = Date.now();
     try {
-      const completion = await this.compute(session, settings, request, language, controller.signal);
+      const completion = await this.compute(session, settings, request, language, controller.signal, { document, position, key });
       this.stats.completed++;
       this.deps.log.info(`ghost text at ${document.fileName}:${position.line + 1}: ${completion ? `${completion.length} chars` : 'nothing'} in ${Date.now() - started} ms`);
       if (!completion || token.isCancellationRequested) return undefined;
@@ -79,9 +84,14 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     }
   }
 
-  /** Drops remembered suggestions (after a settings change). */
+  /** Drops remembered suggestions and abandons a pending upgrade (after a settings change). */
   forget(): void {
     this.memory.clear();
+    this.upgrades.cancel();
+  }
+
+  dispose(): void {
+    this.upgrades.dispose();
   }
 
   private async compute(
@@ -90,27 +100,26 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider {
     doc: EditorRequest,
     language: ReturnType<typeof languageFromId>,
     signal: AbortSignal,
+    show: { document: vscode.TextDocument; position: vscode.Position; key: SuggestionKey },
   ): Promise<string | undefined> {
-    const request = { document: doc.text, cursor: doc.cursor, language: language ?? 'javascript', project: doc.project, whole: doc.whole, signal };
+    const request = { document: doc.text, cursor: doc.cursor, language: language ?? 'javascript', project: doc.project, whole: doc.whole };
     const fn = isVerifiable(language) ? await session.findFunction(request) : undefined;
     if (!fn || !(fn.bodyEmpty || (fn.end === undefined && lineBeforeIsBlank(doc.text, doc.cursor)))) {
-      return session.fast({ ...request, onTierError: (tier, error) => this.tierError(tier, error) });
+      return session.fast({ ...request, signal, onTierError: (tier, error) => this.tierError(tier, error) });
     }
-    const traces: TierTrace[] = [];
-    const budget = AbortSignal.any([signal, AbortSignal.timeout(settings.latencyBudgetMs)]);
-    const started = Date.now();
-    try {
-      const result = await session.complete({ ...request, signal: budget, onProgress: (p) => this.deps.status.progress(p), onTierDone: (t) => traces.push(t) }, fn);
-      this.deps.status.result(result, Date.now() - started);
-      this.deps.log.debug(`cascade trace for ${fn.name}: ${JSON.stringify(result.trace)}`);
-      result.trace.filter((t) => t.error).forEach((t) => this.tierError(t.tier, t.error));
-      return result.verdict === 'verified' || !settings.verifiedOnly ? result.completion : undefined;
-    } catch (error) {
-      if (signal.aborted || !(error instanceof AbortError)) throw error;
-      // The latency budget ran out: show the most verified answer so far, unless verified-only.
-      this.deps.status.idle();
-      return settings.verifiedOnly ? undefined : bestSoFar(traces)?.completion;
-    }
+    const { status, log } = this.deps;
+    return verifiedSuggestion({ session, settings, status, log, tierError: (tier, error) => this.tierError(tier, error) }, {
+      request,
+      fn,
+      signal,
+      watched: this.upgrades.watch(show.document, show.position),
+      upgrade: (text) => {
+        this.stats.upgrades++;
+        this.memory.remember(show.key, text);
+        // VS Code asks again; the remembered verified answer replaces the one on screen.
+        void vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+      },
+    });
   }
 
   private tierError(tier: number, error: unknown): void {

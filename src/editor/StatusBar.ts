@@ -5,6 +5,7 @@ import { summarizeResult } from './summarizeResult';
 /** The Cascade status bar item: idle / loading / generating (tier i of n) / last result. */
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('cascade.status', vscode.StatusBarAlignment.Right, 100);
+  private warmingText: string | undefined;
 
   constructor() {
     this.item.name = 'Cascade';
@@ -21,6 +22,30 @@ export class StatusBar implements vscode.Disposable {
     if (p.phase === 'done') return;
     const what = p.phase === 'load' ? 'loading model' : `${p.phase === 'execute' ? 'testing' : 'generating'}`;
     this.set(`$(sync~spin) Cascade: ${what} (tier ${p.tier + 1}/${p.tiers})`, `${p.model}: ${p.phase}`);
+  }
+
+  /** Loading the first tier in the background after start-up or a settings change. */
+  warming(model: string): void {
+    this.set('$(sync~spin) Cascade: loading model…', `Loading ${model} in the background so that the first suggestion does not wait for it.`);
+    this.warmingText = this.item.text;
+  }
+
+  /** The background load is over: back to ready, unless a request has taken over the status bar since. */
+  warmed(): void {
+    if (this.item.text === this.warmingText) this.idle();
+    this.warmingText = undefined;
+  }
+
+  /** The first answer is shown; the cascade is still testing it (and may upgrade it). */
+  checking(p?: CascadeProgress): void {
+    if (p?.phase === 'done') return;
+    const where = p ? ` (tier ${p.tier + 1}/${p.tiers})` : '';
+    this.set(`$(sync~spin) Cascade: checking…${where}`, 'The suggestion shown is not verified yet; it is replaced if a tier verifies a better one.');
+  }
+
+  /** The latency budget ran out before any tier verified the suggestion that is shown. */
+  notVerifiedInTime(ms: number): void {
+    this.set(`$(warning) Cascade: unverified · ${ms} ms`, 'Last request: no tier verified an answer within cascade.latencyBudgetMs; the suggestion shown is unverified.');
   }
 
   result(result: CascadeResult, ms: number): void {

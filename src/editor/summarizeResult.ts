@@ -12,6 +12,6 @@ export function summarizeResult(result: CascadeResult, ms: number): string {
   if (result.acceptedTier !== null) {
     return `tier ${result.acceptedTier + 1} answered, ${result.passed.passed}/${result.passed.total} asserts passed (${ms} ms)`;
   }
-  if (!result.completion) return `no tier produced a completion (${tiers} tried, ${ms} ms)`;
+  if (!result.completion) return `no tier produced a complete function (${tiers} tried, ${ms} ms); nothing was inserted`;
   return `unverified fallback from tier ${(result.trace.at(-1)?.tier ?? 0) + 1}: no tier passed its own tests (${ms} ms)`;
 }

@@ -19,7 +19,7 @@ export { cursorOffset } from './cascade/cursorOffset';
 export { LruCache } from './complete/LruCache';
 export { SuggestionMemory, type SuggestionKey } from './complete/SuggestionMemory';
 export { fastCompletion } from './complete/fastCompletion';
-export { bestSoFar } from './complete/bestSoFar';
+export { bestFallback, type Fallback } from './select/bestFallback';
 export { cursorWindow, type CursorWindow } from './complete/cursorWindow';
 export { ModelDownloadError, type ModelDownloadFailure } from './errors';
 export type { CatalogModel, CatalogPreset, CatalogTier, ModelCatalog } from './models/catalog';

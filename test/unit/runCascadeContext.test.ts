@@ -89,6 +89,13 @@ describe('runCascade in the function\'s context (scripted models, real slicing a
     assert.equal(small.calls[0].temperature, 0);
   });
 
+  it('falls back to nothing, never to text that does not parse, when no tier wrote a complete function', async () => {
+    const result = await cascade('function f(a) {\n|\n', [{ samples: 2, testsPerSample: 2 }, { samples: 1 }], [model('a', '  return (a +\n'), model('b', '  return [a,\n')]);
+    assert.equal(result.completion, '');
+    assert.equal(result.verdict, 'unverified');
+    assert.equal(result.trace.length, 2);
+  });
+
   it('writes no tests when no candidate is a complete function', async () => {
     const broken = model('broken', '  return (a +\n', "1), 1);\n");
     const result = await cascade('function f(a) {\n|\n', [{ samples: 2, testsPerSample: 2 }], [broken]);

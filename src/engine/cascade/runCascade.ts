@@ -5,7 +5,8 @@ import { AbortError, CascadeError, throwIfAborted } from '../errors';
 import type { FunctionAtCursor } from '../extract/FunctionAtCursor';
 import type { ModelBackend } from '../model/ModelBackend';
 import type { Sandbox } from '../sandbox/Sandbox';
-import type { CascadeProgress, CascadeResult, TierTrace } from './CascadeResult';
+import type { CandidateTrace, CascadeProgress, CascadeResult, TierTrace } from './CascadeResult';
+import { bestFallback } from '../select/bestFallback';
 import { runTier, type Classification } from './runTier';
 
 export interface CascadeRequest {
@@ -28,14 +29,19 @@ export interface CascadeRequest {
   /** Wall-clock limit per (candidate, assert) sandbox run in ms. Default 1000 (the paper's 1 s). */
   runTimeoutMs?: number;
   onProgress?: (progress: CascadeProgress) => void;
+  /**
+   * Called with each candidate as soon as it is generated and fitted, before it is tested:
+   * the editor shows the first complete one at once and upgrades it when a tier accepts.
+   */
+  onCandidate?: (candidate: CandidateTrace, tier: number) => void;
   /** Called with each tier's trace as soon as the tier finishes (before the next one starts). */
   onTierDone?: (trace: TierTrace) => void;
 }
 
 /**
  * Runs the tiers in order and stops at the first whose chosen candidate passes its own tests
- * (score ≥ θ·k·|T|). Otherwise the last tier that ran returns its best candidate as the
- * fallback. When the function cannot be tested in the sandbox (it uses `fetch`, the DOM, …;
+ * (score ≥ θ·k·|T|). Otherwise the best complete function of the tiers that ran is the
+ * fallback (bestFallback), or nothing when no candidate parsed. When the function cannot be tested in the sandbox (it uses `fetch`, the DOM, …;
  * Python), the cascade stops at the first greedy answer without writing tests, and the result
  * says why. A tier whose model cannot be loaded or fails is recorded in the trace with its
  * error and skipped; cancellation (AbortError) ends the whole cascade.
@@ -56,12 +62,11 @@ export async function runCascade(request: CascadeRequest): Promise<CascadeResult
     if (tierTrace.verdict === 'unverifiable' || (context.unverifiable && !tierTrace.error)) {
       return unverifiableResult(trace, tierTrace, tierTrace.reason ?? context.unverifiable ?? '');
     }
-    if (tierTrace.accepted) return resultFrom(trace, tierTrace, index);
+    if (tierTrace.accepted) return resultFrom(trace, tierTrace, tierTrace.chosen, index);
   }
-  const fallback = [...trace].reverse().find((t) => t.chosen >= 0);
-  return fallback
-    ? resultFrom(trace, fallback, null)
-    : { completion: '', acceptedTier: null, verdict: 'unverified', passed: { passed: 0, total: 0 }, asserts: [], trace };
+  const fallback = bestFallback(trace);
+  if (!fallback) return { completion: '', acceptedTier: null, verdict: 'unverified', passed: { passed: 0, total: 0 }, asserts: [], trace };
+  return resultFrom(trace, trace.find((t) => t.tier === fallback.tier)!, fallback.candidate, null);
 }
 
 async function runOneTier(
@@ -87,6 +92,7 @@ async function runOneTier(
       runTimeoutMs: request.runTimeoutMs ?? 1000,
       signal,
       onPhase,
+      onCandidate: request.onCandidate && ((candidate) => request.onCandidate!(candidate, index)),
     });
   } catch (error) {
     if (error instanceof AbortError || signal?.aborted) throw error instanceof AbortError ? error : new AbortError();
@@ -114,10 +120,10 @@ function failedTier(index: number, model: string, error: unknown): TierTrace {
   };
 }
 
-function resultFrom(trace: TierTrace[], tier: TierTrace, acceptedTier: number | null): CascadeResult {
-  const row = tier.matrix[tier.chosen] ?? [];
+function resultFrom(trace: TierTrace[], tier: TierTrace, candidate: number, acceptedTier: number | null): CascadeResult {
+  const row = tier.matrix[candidate] ?? [];
   return {
-    completion: tier.candidates[tier.chosen].completion,
+    completion: tier.candidates[candidate].completion,
     acceptedTier,
     verdict: acceptedTier === null ? 'unverified' : 'verified',
     passed: { passed: row.reduce((n, v) => n + v, 0), total: tier.asserts.length },

@@ -26,6 +26,8 @@ export interface TierContext extends GenerationContext {
    */
   classification: Classification;
   onPhase: (phase: CascadeProgress['phase']) => void;
+  /** Sees each candidate as soon as it is generated and fitted (ghost text shows the first complete one at once). */
+  onCandidate?: (candidate: CandidateTrace) => void;
 }
 
 const elapsed = (since: number): number => Math.round(performance.now() - since);
@@ -46,6 +48,7 @@ export async function runTier(tier: TierConfig, index: number, model: ModelBacke
   ctx.onPhase('solutions');
   const plans: (ProgramPlan | undefined)[] = [];
   const candidates = await generateCandidates(tier, model, ctx, async (candidate) => {
+    ctx.onCandidate?.(candidate);
     const plan = candidate.usable ? await planProgram(ctx.context, candidate.functionText) : undefined;
     plans.push(plan);
     if (!plan || !ctx.classification.pending) return true;
