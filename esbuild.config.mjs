@@ -79,7 +79,7 @@ const entries = [
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   },
-  // The sandbox on its own, for test/bench/sandboxBench.mjs.
+  // The sandbox on its own, for test/bench/sandboxMemory.mjs.
   { entryPoints: ['src/engine/sandbox/index.ts'], outfile: `${outdir}/sandbox.js` },
 ];
 

@@ -1,10 +1,10 @@
 // Module loading in the sandbox: a program that requires a 3-module sibling graph (two
 // TypeScript files and a JavaScript one) and a ~100 KB npm package, run on a cold worker
 // (fresh pool: worker start, QuickJS, the TypeScript compiler) and then warm (the worker's
-// transpile cache holds the modules; each run still reads them and compiles them in a fresh
-// QuickJS context). The package comes as CommonJS (read as is) and as an ES module
-// (transpiled once per worker). Prints wall time per run as the pool's caller sees it, and
-// the run's own `ms`; a run without imports is the reference.
+// transpile cache holds the modules; each run still reads them and compiles them in QuickJS,
+// restored to its pristine state). The package comes as CommonJS (read as is) and as an ES
+// module (transpiled once per worker). Prints wall time per run as the pool's caller sees it,
+// and the run's own `ms`; a run without imports is the reference.
 //
 //   npm run bench:modules        # builds first (the worker runs from dist/)
 import { rmSync } from 'node:fs';

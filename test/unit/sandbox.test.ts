@@ -219,6 +219,17 @@ describe('SandboxPool (QuickJS worker)', function () {
       }
     });
 
+    it('a retired worker answers every run it was sent ahead before it stops', async () => {
+      const pool = new SandboxPool({ size: 1, recycleAfterRuns: 3 });
+      try {
+        const outcomes = await Promise.all(Array.from({ length: 8 }, (_, i) => pool.run({ code: `console.assert(${i} >= 0)` })));
+        assert.deepEqual(outcomes.map((o) => o.status), Array(8).fill('pass'));
+        assert.deepEqual({ ...pool.stats(), workers: 0 }, { workers: 0, busy: 0, queued: 0, runs: 8, restarts: 0, recycled: 2 });
+      } finally {
+        await pool.dispose();
+      }
+    });
+
     it('replaces a worker that crashed and runs the next program', async () => {
       const faulty = new SandboxPool({ size: 1, workerPath: faultyWorker });
       try {
@@ -246,20 +257,34 @@ describe('SandboxPool (QuickJS worker)', function () {
       }
     });
 
-    it('an aborted queued request rejects with AbortError and never runs', async () => {
+    it('an aborted request that has not started rejects with AbortError and never runs', async () => {
       const single = new SandboxPool({ size: 1 });
       try {
         const first = single.run({ code: 'for (;;) {}', timeoutMs: 300 });
-        const controller = new AbortController();
-        const second = single.run({ code: 'console.assert(true)' }, controller.signal);
+        // The second is sent ahead to the busy worker, the third waits in the pool.
+        const controllers = [new AbortController(), new AbortController()];
+        const later = controllers.map((controller) => single.run({ code: 'console.assert(true)' }, controller.signal));
         assert.equal(single.stats().queued, 1);
-        controller.abort();
-        await assert.rejects(second, AbortError);
+        for (const controller of controllers) controller.abort();
+        for (const run of later) await assert.rejects(run, AbortError);
         assert.equal(single.stats().queued, 0);
         assert.equal((await first).status, 'timeout');
-        assert.equal(single.stats().runs, 1);
+        assert.equal((await single.run({ code: 'console.assert(true)' })).status, 'pass');
+        assert.equal(single.stats().runs, 2, 'only the first and the last ran');
       } finally {
         await single.dispose();
+      }
+    });
+
+    it('a run sent ahead to a worker that crashes runs on its replacement', async () => {
+      const faulty = new SandboxPool({ size: 1, workerPath: faultyWorker });
+      try {
+        const [crashed, next] = await Promise.all([faulty.run({ code: '// __CRASH__' }), faulty.run({ code: 'console.assert(1 + 1 === 2)' })]);
+        assert.match(crashed.message ?? '', /crashed/);
+        assert.equal(next.status, 'pass');
+        assert.deepEqual({ ...faulty.stats(), workers: 1 }, { workers: 1, busy: 0, queued: 0, runs: 2, restarts: 1, recycled: 0 });
+      } finally {
+        await faulty.dispose();
       }
     });
 

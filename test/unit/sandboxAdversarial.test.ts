@@ -41,6 +41,28 @@ const BREAK_TEXT = [
   "Object.defineProperty = () => { throw new Error('defineProperty') }; Reflect.apply = () => 0; Reflect.construct = () => ({});",
 ].join('\n');
 
+/**
+ * Throws a hash of the global object and the built-ins' own properties (names, kinds,
+ * attributes, function sources, frozenness): the same in every run that starts pristine.
+ */
+const FINGERPRINT = `
+const objects = [globalThis, Object, Object.prototype, Function.prototype, Array, Array.prototype, String.prototype,
+  Number.prototype, Boolean.prototype, Symbol.prototype, RegExp.prototype, Date.prototype, Error, Error.prototype,
+  Map.prototype, Set.prototype, WeakSet.prototype, JSON, Math, Reflect, Object.getPrototypeOf(Uint8Array.prototype)];
+const seen = [];
+for (const object of objects) {
+  seen.push(Object.isExtensible(object) + ':' + Object.isFrozen(object));
+  for (const key of Reflect.ownKeys(object)) {
+    const d = Object.getOwnPropertyDescriptor(object, key);
+    const kind = !('value' in d) ? 'accessor' : typeof d.value === 'function' ? Function.prototype.toString.call(d.value) : typeof d.value;
+    seen.push(String(key) + ':' + kind + d.writable + d.enumerable + d.configurable);
+  }
+}
+let hash = 2166136261;
+for (const c of seen.join('|')) hash = Math.imul(hash ^ c.charCodeAt(0), 16777619) >>> 0;
+throw new Error('fingerprint ' + hash + ' of ' + seen.length);
+`;
+
 /** Fails the run if the sandbox ever executes it: every file outside the project root. */
 const TRIPWIRE = "console.assert(false, 'a file outside the project root was loaded');\n";
 
@@ -178,6 +200,17 @@ const CORPUS: AdversarialCase[] = [
   { name: 'Map size getter faked', code: `Object.defineProperty(Map.prototype, 'size', { get() { return 1 } });\n${A}assert.deepStrictEqual(new Map([[1, 1]]), new Map([[1, 1], [2, 2]]))`, status: 'fail' },
   { name: 'typed array length getter faked', code: `Object.defineProperty(Object.getPrototypeOf(Uint8Array.prototype), 'length', { get() { return 0 } });\n${A}assert.deepStrictEqual(new Uint8Array([1]).buffer, new Uint8Array([2]).buffer)`, status: 'fail' },
   { name: 'DataView.prototype.getUint8 replaced', code: `DataView.prototype.getUint8 = () => 0;\n${A}assert.deepStrictEqual(new DataView(new Uint8Array([1]).buffer), new DataView(new Uint8Array([2]).buffer))`, status: 'fail' },
+  {
+    name: 'Function.prototype accessors over the assert methods',
+    code: "for (const name of ['deepEqual', 'strictEqual', 'strict']) Object.defineProperty(Function.prototype, name, { get() { return () => {} }, set() {} });\nrequire('assert').deepEqual(1, 2)",
+    status: 'fail',
+    message: /loosely deep-equal/,
+  },
+  {
+    name: 'Function.prototype accessor over assert.strict',
+    code: "Object.defineProperty(Function.prototype, 'strict', { get() { return { equal() {} } }, set() {} });\nrequire('assert').strict.equal(1, 2)",
+    status: 'fail',
+  },
   { name: 'Object.prototype accessor over the module cache', code: "Object.defineProperty(Object.prototype, 'assert', { set() {}, get() { return { assert: { equal() {} } } } });\nrequire('assert').equal(1, 2)", status: 'fail' },
   { name: 'Reflect.apply replaced before promises load', code: "Reflect.apply = () => {};\nPromise.resolve().then(() => require('assert').equal(1, 2));\n0", status: 'fail' },
   { name: 'WeakSet.prototype.has replaced (rejection tracking)', code: "WeakSet.prototype.has = () => true;\nPromise.resolve().then(() => require('assert').equal(1, 2));\n0", status: 'fail' },
@@ -200,6 +233,15 @@ const CORPUS: AdversarialCase[] = [
   { name: 'endless microtask chain', code: '{ Promise.resolve().then(function f() { return Promise.resolve().then(f) }) }', status: 'timeout' },
   { name: 'assertion failing in an unhandled .then', code: "Promise.resolve(1).then((v) => require('assert').equal(v, 2));\n0", status: 'fail' },
   { name: 'Atomics.wait on a SharedArrayBuffer', code: 'Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0)', status: 'error', message: /Atomics/ },
+
+  // What a run leaves behind (the probe after every case checks that the next run sees none of it).
+  {
+    name: 'built-ins patched and frozen, then a timeout with a timer and a job pending',
+    code: "Object.prototype.leak = 1; Array.prototype.map = null; Object.freeze(Object.prototype);\nglobalThis.later = () => console.assert(false);\nsetTimeout(later, 1); Promise.resolve().then(later);\nfor (;;) {}",
+    status: 'timeout',
+  },
+  { name: 'a run that fills the heap and keeps it', code: "globalThis.keep = [];\nfor (;;) keep.push('x'.repeat(1000) + keep.length)", limits: BOMB, status: 'error', message: /out of memory/ },
+  { name: 'a module cached under a name the next run requires', code: "require('./cycleB');\nObject.assign(require('./cycleA'), { a: 99 });\nglobalThis.cached = require('./cycleA')", modules: true, status: 'pass' },
 
   // Throwing odd values.
   { name: 'throw 42', code: 'throw 42', status: 'error', message: /Uncaught 42/ },
@@ -267,12 +309,15 @@ describe('sandbox adversarial corpus', function () {
   let tmp: string;
   let env: string;
   let projects: string;
+  let pristine: string | undefined;
 
   before(async () => {
     tmp = mkdtempSync(path.join(os.tmpdir(), 'cascade-adversarial-'));
     projects = makeFileTree(moduleTree(tmp), 'cascade-adversarial-modules-');
     env = JSON.stringify(process.env);
     await expectRecovered();
+    pristine = (await pool.run({ code: FINGERPRINT })).message;
+    assert.match(pristine ?? '', /^Error: fingerprint \d+ of \d{3,}$/);
   });
   after(async () => {
     await pool.dispose();
@@ -285,6 +330,21 @@ describe('sandbox adversarial corpus', function () {
     assert.equal((await pool.run({ code: 'console.assert(1 + 1 === 2)' })).status, 'pass');
     const ts = 'const n: number = await Promise.resolve(2);\nconsole.assert(n === 2);';
     assert.equal((await pool.run({ code: ts, language: 'ts' })).status, 'pass');
+  }
+
+  /**
+   * The next run, in the same worker, starts as the first one did: the same globals and
+   * built-ins, an assert module that passes and fails as it should, no timer or job firing,
+   * and a fresh module cache.
+   */
+  async function expectPristine(): Promise<void> {
+    assert.equal((await pool.run({ code: FINGERPRINT })).message, pristine, 'the global state differs from a fresh run');
+    const checks = `${A}assert.deepEqual([1, { a: 2 }], [1, { a: 2 }]);\nassert.throws(() => { throw new TypeError('t') }, TypeError);\nconsole.assert(typeof keep === 'undefined' && typeof cached === 'undefined');`;
+    assert.equal((await pool.run({ code: checks })).status, 'pass');
+    assert.equal((await pool.run({ code: `${A}assert.deepEqual([1], [2])` })).status, 'fail');
+    const root = path.join(projects, 'proj');
+    const cache = await pool.run({ code: "console.assert(require('./cycleA').a === 1)", modules: { root, file: path.join(root, 'program.js') } });
+    assert.equal(cache.status, 'pass', JSON.stringify(cache));
   }
 
   function expectHostUntouched(): void {
@@ -321,6 +381,7 @@ describe('sandbox adversarial corpus', function () {
       const lost = c.replacesWorker === true || /crashed|restarted/.test(outcome.message ?? '');
       assert.equal(replaced, lost ? 1 : 0, JSON.stringify(outcome));
       await expectRecovered();
+      await expectPristine();
       assert.deepEqual({ ...pool.stats(), runs: 0, restarts: 0 }, { workers: 1, busy: 0, queued: 0, runs: 0, restarts: 0, recycled: 0 });
     });
   }

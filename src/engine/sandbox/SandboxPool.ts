@@ -29,7 +29,7 @@ export interface SandboxPoolOptions {
 export interface SandboxPoolStats {
   /** Worker threads currently alive. */
   workers: number;
-  /** Workers running a program now. */
+  /** Workers holding a run (running it, or holding it next). */
   busy: number;
   /** Requests waiting for a worker. */
   queued: number;
@@ -48,22 +48,28 @@ interface Job {
   resolve: (outcome: RunOutcome) => void;
   reject: (error: Error) => void;
   settled: boolean;
+  /** The worker it was sent to, while it is there. */
+  worker?: PoolWorker;
 }
 
 /**
  * A Sandbox backed by worker threads that each run QuickJS (see worker/sandboxWorker.ts).
- * Requests queue and go to idle workers; workers start lazily, are replaced when they crash
- * or hang, and are unreferenced while idle so they never keep a process alive.
+ * Requests queue and go to idle workers first, then to workers that can hold one more
+ * (PIPELINE_DEPTH); workers start lazily, are replaced when they crash or hang, and are
+ * unreferenced while idle so they never keep a process alive.
  */
 export class SandboxPool implements Sandbox {
   private readonly size: number;
   private readonly workerPath: string;
   private readonly defaults: RunLimits;
   private readonly recycleAfterRuns: number;
-  private readonly runsByWorker = new Map<PoolWorker, number>();
+  /** Runs sent to each worker: it takes no more once it has been sent `recycleAfterRuns`. */
+  private readonly sentByWorker = new Map<PoolWorker, number>();
   private readonly workers: PoolWorker[] = [];
   private readonly queue: Job[] = [];
   private readonly running = new Set<Job>();
+  /** Retired workers still answering the runs they hold. */
+  private readonly retiring = new Set<PoolWorker>();
   private nextId = 0;
   private disposed = false;
   private counters = { runs: 0, restarts: 0, recycled: 0 };
@@ -103,7 +109,7 @@ export class SandboxPool implements Sandbox {
   stats(): SandboxPoolStats {
     return {
       workers: this.workers.length,
-      busy: this.workers.filter((worker) => worker.busy).length,
+      busy: this.workers.filter((worker) => worker.load > 0).length,
       queued: this.queue.length,
       ...this.counters,
     };
@@ -115,50 +121,83 @@ export class SandboxPool implements Sandbox {
     for (const job of [...this.queue.splice(0), ...this.running]) {
       this.settle(job, () => job.reject(new AbortError('The sandbox was disposed.')));
     }
-    await Promise.all(this.workers.splice(0).map((worker) => worker.terminate()));
+    const workers = [...this.workers.splice(0), ...this.retiring];
+    this.retiring.clear();
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
 
   private dispatch(): void {
     while (this.queue.length > 0 && !this.disposed) {
-      const worker = this.idleWorker();
+      const worker = this.nextWorker();
       if (!worker) return;
       const job = this.queue.shift() as Job;
       this.running.add(job);
+      job.worker = worker;
+      const sent = (this.sentByWorker.get(worker) ?? 0) + 1;
+      this.sentByWorker.set(worker, sent);
       void worker.run(job.message).then((result) => this.onResult(job, worker, result));
+      if (sent >= this.recycleAfterRuns) this.retire(worker);
     }
   }
 
-  /** An idle worker, starting a new one while the pool is below its size. */
-  private idleWorker(): PoolWorker | undefined {
-    const idle = this.workers.find((worker) => worker.alive && !worker.busy);
-    if (idle || this.workers.length >= this.size) return idle;
-    const worker = new PoolWorker(this.workerPath, (exited) => this.remove(exited));
-    this.workers.push(worker);
-    return worker;
+  /**
+   * An idle worker; else a new one while the pool is below its size; else the least loaded
+   * worker that can hold one more run.
+   */
+  private nextWorker(): PoolWorker | undefined {
+    const idle = this.workers.find((worker) => worker.alive && worker.load === 0);
+    if (idle) return idle;
+    if (this.workers.length < this.size) {
+      const worker = new PoolWorker(this.workerPath, (exited) => this.remove(exited));
+      this.workers.push(worker);
+      return worker;
+    }
+    const open = this.workers.filter((worker) => worker.canTake);
+    return open.sort((a, b) => a.load - b.load)[0];
   }
 
   private onResult(job: Job, worker: PoolWorker, result: PoolWorkerResult): void {
     this.running.delete(job);
-    this.counters.runs++;
-    const runs = (this.runsByWorker.get(worker) ?? 0) + 1;
-    this.runsByWorker.set(worker, runs);
+    job.worker = undefined;
+    const { outcome } = result;
+    if (outcome) {
+      this.counters.runs++;
+      this.settle(job, () => job.resolve(outcome));
+    } else if (!job.settled) {
+      this.requeue(job);
+    }
     if (result.replace) this.remove(worker);
-    else if (runs >= this.recycleAfterRuns) this.retire(worker);
-    this.settle(job, () => job.resolve(result.outcome));
+    else if (this.retiring.has(worker) && worker.load === 0) this.stopRetired(worker);
     this.dispatch();
+  }
+
+  /** A run that never started (its worker died first) goes back in its place: by request order. */
+  private requeue(job: Job): void {
+    const after = this.queue.findIndex((queued) => queued.message.id > job.message.id);
+    this.queue.splice(after < 0 ? this.queue.length : after, 0, job);
   }
 
   /** Forgets a dead or condemned worker; the next dispatch starts a fresh one if needed. */
   private remove(worker: PoolWorker): void {
+    this.retiring.delete(worker);
     if (!this.forget(worker)) return;
     if (!this.disposed) this.counters.restarts++;
     this.dispatch();
   }
 
-  /** Replaces a healthy worker that has done its share of runs. */
+  /**
+   * Replaces a healthy worker that has been sent its share of runs: a fresh one takes the next
+   * runs, and this one stops once it has answered those it holds.
+   */
   private retire(worker: PoolWorker): void {
     if (!this.forget(worker)) return;
     this.counters.recycled++;
+    this.retiring.add(worker);
+    if (worker.load === 0) this.stopRetired(worker);
+  }
+
+  private stopRetired(worker: PoolWorker): void {
+    this.retiring.delete(worker);
     void worker.terminate();
   }
 
@@ -166,14 +205,18 @@ export class SandboxPool implements Sandbox {
     const index = this.workers.indexOf(worker);
     if (index < 0) return false;
     this.workers.splice(index, 1);
-    this.runsByWorker.delete(worker);
+    this.sentByWorker.delete(worker);
     return true;
   }
 
-  /** A queued request is dropped; a running one is abandoned (its worker finishes it). */
+  /**
+   * A queued request is dropped; one sent to a worker is abandoned, and the worker is asked
+   * to drop it if it has not started it.
+   */
   private abort(job: Job): void {
     const index = this.queue.indexOf(job);
     if (index >= 0) this.queue.splice(index, 1);
+    job.worker?.cancel(job.message.id);
     this.settle(job, () => job.reject(new AbortError()));
   }
 

@@ -1,8 +1,9 @@
-// Messages between SandboxPool (main thread) and sandboxWorker (worker thread).
+// Messages between SandboxPool (main thread) and sandboxWorker (worker thread). Besides these,
+// the worker reports where it is through shared memory (RunDeadline), for the pool's watchdog.
 import type { ResolvedLimits } from './limits';
 import type { ModuleScope, RunOutcome, SandboxLanguage } from './Sandbox';
 
-/** Pool → worker: run one program. */
+/** Pool → worker: run one program, after those the worker already holds (runs are sequential). */
 export interface RunMessage {
   type: 'run';
   id: number;
@@ -13,31 +14,25 @@ export interface RunMessage {
   modules?: ModuleScope;
 }
 
-/**
- * Worker → pool: preparation (transpiling) is over and the timed run begins now. Sent again
- * after each pause for loading a module (see LoadingMessage): the timed run resumes.
- */
-export interface StartedMessage {
-  type: 'started';
+/** Pool → worker: drop run `id` if it has not started (its caller gave up on it). */
+export interface CancelMessage {
+  type: 'cancel';
   id: number;
 }
 
-/**
- * Worker → pool: the run pauses to read and transpile a module the program required; that
- * time is not charged to the run's limit, so the watchdog allows for preparation instead.
- */
-export interface LoadingMessage {
-  type: 'loading';
-  id: number;
-}
+export type PoolMessage = RunMessage | CancelMessage;
 
-/** Worker → pool: the run is over. */
+/** Worker → pool: run `id` is over, or was dropped before it started (no `outcome`). */
 export interface DoneMessage {
   type: 'done';
   id: number;
-  outcome: RunOutcome;
+  outcome?: RunOutcome;
   /** The QuickJS module can no longer be trusted: the pool must replace this worker. */
   fatal?: boolean;
 }
 
-export type WorkerMessage = StartedMessage | LoadingMessage | DoneMessage;
+/** What the pool hands a new worker (`workerData`). */
+export interface WorkerData {
+  /** The RunDeadline buffer the worker writes and the pool's watchdog reads. */
+  deadline: SharedArrayBuffer;
+}

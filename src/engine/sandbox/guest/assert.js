@@ -1,13 +1,13 @@
 // @ts-check
 /**
  * Lazy module `assert`, evaluated inside QuickJS: a factory for Node's `assert` module,
- * `(intrinsics, inspect, getPromise, load) => { assert, isAssertionError }`. With the
- * prelude's `load` it compiles the `deepEqual` and `assertThrows` modules on first use: each
- * byte compiled costs every run that requires assert, and most runs need neither.
+ * `(intrinsics, inspect, getPromise, load) => { assert, isAssertionError, warmUp }`. It takes
+ * the `deepEqual` and `assertThrows` modules from the prelude's `load`; `warmUp` initialises
+ * them while the worker builds the memory image every run starts from.
  * Semantics follow Node 20, including the loose legacy `deepEqual` (primitives compared with
  * `==`) that MultiPL-E's tests rely on; test/unit/assertProperty.test.ts checks the verdicts
- * against Node's own `assert` on generated values. The module is compiled on first use,
- * possibly after the program has replaced built-ins, so every built-in it relies on comes
+ * against Node's own `assert` on generated values. The module is initialised before any
+ * program runs, yet it does not rely on that: every built-in it relies on comes
  * from the prelude's `intrinsics` (captured before the program ran) and is called with
  * `apply`, never as a method of a shared prototype; the module is frozen. So a program under
  * test cannot weaken the checks that judge it. Values the program passes are typed `any`:
@@ -67,7 +67,8 @@
    * @param {unknown} b
    * @param {boolean} strict
    */
-  function isDeepEqual(a, b, strict) { return load('deepEqual', function (factory) { return factory(intrinsics); })(a, b, strict); }
+  function isDeepEqual(a, b, strict) { return deepEqualKit()(a, b, strict); }
+  function deepEqualKit() { return load('deepEqual', function (factory) { return factory(intrinsics); }); }
 
   function throwsKit() {
     return load('assertThrows', function (factory) { return factory(intrinsics, inspect, fail, isDeepEqual, getPromise); });
@@ -185,16 +186,31 @@
    */
   function makeModule(overrides) {
     var target = /** @type {GuestAssert} */ (function assert(/** @type {unknown} */ value, /** @type {unknown} */ message) { checks.ok(value, message); });
-    apply(forEach, keysOf(checks), [function (/** @type {keyof typeof checks} */ name) { target[name] = checks[name]; }]);
-    apply(forEach, keysOf(overrides), [function (/** @type {string} */ name) { target[name] = checks[overrides[name]]; }]);
+    apply(forEach, keysOf(checks), [function (/** @type {keyof typeof checks} */ name) { put(target, name, checks[name]); }]);
+    apply(forEach, keysOf(overrides), [function (/** @type {string} */ name) { put(target, name, checks[overrides[name]]); }]);
     return target;
+  }
+
+  /**
+   * An own data property, as Node's module has: an assignment would run a setter the program
+   * put on `Function.prototype` under the same name, and leave its getter answering instead.
+   * @param {object} target
+   * @param {string} name
+   * @param {unknown} value
+   */
+  function put(target, name, value) {
+    I.defineProperty(target, name, { value: value, writable: true, enumerable: true, configurable: true });
   }
 
   var assert = makeModule({});
   var strict = makeModule({ equal: 'strictEqual', notEqual: 'notStrictEqual', deepEqual: 'deepStrictEqual', notDeepEqual: 'notDeepStrictEqual' });
-  assert.strict = strict;
-  strict.strict = strict;
+  put(assert, 'strict', strict);
+  put(strict, 'strict', strict);
   freeze(assert);
   freeze(strict);
-  return { assert: assert, isAssertionError: function (/** @type {unknown} */ e) { return e instanceof AssertionError; } };
+  return {
+    assert: assert,
+    isAssertionError: function (/** @type {unknown} */ e) { return e instanceof AssertionError; },
+    warmUp: function () { deepEqualKit(); throwsKit(); }
+  };
 });

@@ -4,8 +4,8 @@
  * `doesNotThrow`, `rejects` and `doesNotReject`, following Node 20 (lib/assert.js:
  * expectsError, expectedException, expectsNoError, waitForActual), as
  * `(intrinsics, inspect, fail, isDeepEqual, getPromise) => { throws, … }` where `fail` throws
- * the assert module's AssertionError. Compiled on first use by the assert module, so every
- * built-in comes from the prelude's `intrinsics` and is called with `apply`.
+ * the assert module's AssertionError. Every built-in comes from the prelude's `intrinsics` and
+ * is called with `apply`, whenever the assert module initialises it.
  */
 /** @satisfies {GuestFactories['assertThrows']} */ (function (intrinsics, inspect, fail, isDeepEqual, getPromise) {
   'use strict';

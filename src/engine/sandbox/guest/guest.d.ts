@@ -100,7 +100,7 @@ interface GuestErrorDescription {
  * strings or plain values and touch nothing outside the run's state.
  */
 interface GuestHost {
-  /** Compiles the lazy module `name` and returns its factory. */
+  /** Compiles the lazy module `name` and returns its factory (while the memory image is built). */
   load<K extends keyof GuestFactories>(name: K): GuestFactories[K];
   /** Counts `text` against the output limit (output is discarded). */
   write(text: string): void;
@@ -155,7 +155,7 @@ interface GuestModuleLoader {
   require(from: string | null, specifier: unknown): unknown;
 }
 
-/** The prelude's loader: the lazy module `name`, compiled once per run, initialised by `init`. */
+/** The prelude's loader: the lazy module `name`, initialised by `init` once per run (compiled into the image). */
 type GuestLoad = <K extends keyof GuestFactories>(name: K, init: (factory: GuestFactories[K]) => GuestModules[K]) => GuestModules[K];
 
 /** Throws the assert module's AssertionError (or `message` itself when it is an Error). */
@@ -185,6 +185,8 @@ interface GuestAssert {
 interface GuestAssertKit {
   assert: GuestAssert;
   isAssertionError(error: unknown): boolean;
+  /** Initialises `deepEqual` and `assertThrows` now (while the memory image is built). */
+  warmUp(): void;
 }
 
 interface GuestPromiseTracking {
@@ -345,6 +347,10 @@ type GuestModules = { [K in keyof GuestFactories]: ReturnType<GuestFactories[K]>
 
 /** The functions the host drives a run with (called from ../worker/SandboxControl.ts). */
 interface GuestControl {
+  /** Compiles the lazy module `name` into the memory image; it is initialised on first use. */
+  compile(name: keyof GuestFactories): void;
+  /** Initialises the assert module (with `deepEqual`, `assertThrows`) and `inspect`. */
+  warmUp(): void;
   describe(error: unknown): GuestErrorDescription;
   sweep(): number;
   markHandled(promise: unknown): void;

@@ -1,21 +1,24 @@
 // @ts-check
 /**
- * The prelude, evaluated inside QuickJS before each program: `(host) => control`. It installs
- * the Node-like globals a test program expects (`console`, `require('assert')`, `process`,
- * `Promise`, timers, `queueMicrotask`, `module`, `Buffer`, `TextEncoder`/`TextDecoder`, `URL`,
- * `URLSearchParams`) and returns the functions the host drives the
- * run with. `host` holds host functions: `load(name)` (compiles one of the lazy modules),
- * `write(text)`, `assertFailed(text)`, `failed(description)`, `exit(code)`, and
- * `resolveModule`/`loadModule` for the module loader (`require` of anything but `assert`).
+ * The prelude, evaluated inside QuickJS once per worker, into the memory image every run
+ * starts from (../worker/PristineVM.ts): `(host) => control`. It installs the Node-like
+ * globals a test program expects (`console`, `require('assert')`, `process`, `Promise`,
+ * timers, `queueMicrotask`, `module`, `Buffer`, `TextEncoder`/`TextDecoder`, `URL`,
+ * `URLSearchParams`) and returns the functions the host drives the run with. `host` holds host
+ * functions: `load(name)` (compiles one of the lazy modules), `write(text)`,
+ * `assertFailed(text)`, `failed(description)`, `exit(code)`, and `resolveModule`/`loadModule`
+ * for the module loader (`require` of anything but `assert`).
  *
- * QuickJS compiles source at roughly 10 MB/s, which would make this prelude the biggest
- * cost of a run, so it stays small: the assert module, `inspect`, promise tracking, the
- * timers, Buffer, the text codecs and URL are compiled only when a program first touches them.
+ * The lazy modules (the assert module, `inspect`, promise tracking, the timers, Buffer, the
+ * text codecs, URL, the module loader) are compiled into the image too (`compile`), but only
+ * the assert module and `inspect`, which change nothing outside themselves, are initialised
+ * there (`warmUp`); the others are initialised when a program first touches them, because
+ * they change what a program sees (promise tracking replaces `Promise.prototype.then`).
  *
  * Everything that decides the verdict reports to the host at once (a failed
  * `console.assert`, an unhandled rejection) and the globals it relies on are frozen and
  * read-only, so a program cannot turn its own failure into a pass by patching them.
- * The lazy modules are compiled after the program has started, so they take the
+ * The lazy modules may be initialised after the program has started, so they take the
  * built-ins they depend on from `intrinsics`, captured here before the program runs,
  * never from globals or prototypes the program may have replaced (like Node's primordials).
  */
@@ -24,6 +27,7 @@
   var freeze = Object.freeze, defineProperty = Object.defineProperty, apply = Reflect.apply;
   var hasOwn = Object.prototype.hasOwnProperty, slice = Array.prototype.slice;
   var loaded = /** @type {Partial<GuestModules>} */ (Object.create(null)), NativePromise = Promise;
+  var factories = /** @type {Partial<GuestFactories>} */ (Object.create(null));
   var typedArray = Object.getPrototypeOf(Uint8Array.prototype);
   /** @type {GuestIntrinsics} */
   var intrinsics = freeze({
@@ -73,18 +77,29 @@
   }
 
   /**
-   * The lazy module `name`, compiled on first use and initialised by `init(factory)`.
+   * Compiles the lazy module `name` (its factory: nothing runs yet).
+   * @param {keyof GuestFactories} name
+   */
+  function compile(name) {
+    if (!apply(hasOwn, factories, [name])) /** @type {Record<string, unknown>} */ (factories)[name] = host.load(name);
+  }
+  /**
+   * The lazy module `name`, initialised by `init(factory)` on first use.
    * @template {keyof GuestModules} K
    * @param {K} name
    * @param {(factory: GuestFactories[K]) => GuestModules[K]} init
    * @returns {GuestModules[K]}
    */
   function load(name, init) {
-    if (!apply(hasOwn, loaded, [name])) loaded[name] = init(host.load(name));
+    if (!apply(hasOwn, loaded, [name])) {
+      compile(name);
+      loaded[name] = init(/** @type {GuestFactories[K]} */ (factories[name]));
+    }
     return /** @type {GuestModules[K]} */ (loaded[name]);
   }
+  function inspector() { return load('inspect', function (factory) { return factory(); }); }
   /** @param {unknown} value */
-  function inspect(value) { return load('inspect', function (factory) { return factory(); })(value); }
+  function inspect(value) { return inspector()(value); }
   function promises() { return load('promises', function (factory) { return factory(intrinsics, reportFailure, reportFailure); }); }
   function timers() { return load('timers', function (factory) { return factory(intrinsics); }); }
   function textCoding() { return load('textCoding', function (factory) { return factory(intrinsics); }); }
@@ -207,7 +222,7 @@
     defineProperty(globalThis, name, { get: function () { return value; }, configurable: false, enumerable: false });
   }
   /**
-   * Read-only global whose module is compiled on first access.
+   * Read-only global whose module is initialised on first access.
    * @param {string} name
    * @param {() => unknown} get
    */
@@ -233,6 +248,11 @@
   globalThis.global = globalThis;
 
   return freeze({
+    compile: compile,
+    warmUp: function () {
+      assertKit().warmUp();
+      inspector();
+    },
     describe: describe,
     sweep: function () { return loaded.promises ? loaded.promises.sweep() : 0; },
     /** @param {unknown} promise */

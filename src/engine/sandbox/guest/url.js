@@ -4,7 +4,7 @@
  * `(intrinsics, text, hosts, params) => { URL, hrefOf }`, following the URL Standard's parser
  * state machine. Pure JavaScript, no host access. IPv6 and non-ASCII/punycode hosts are
  * parsed by the `urlHost` module (`hosts()`), `searchParams` by `urlSearchParams`
- * (`params()`), each compiled only when a URL needs it. Node 20 (Ada) is followed where it
+ * (`params()`), each initialised only when a URL needs it. Node 20 (Ada) is followed where it
  * departs from the standard in ways cheap to copy (a base's empty query is dropped, a file
  * path's first segment that starts with a drive letter is kept by '..', the port setter's
  * handling of junk); not in its rarer quirks (dot segments of non-special URLs, paths

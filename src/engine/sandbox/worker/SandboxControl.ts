@@ -11,44 +11,83 @@ interface ErrorDescription {
   text: string;
 }
 
+/** The run the host functions serve: the verdict's state and the module loader's host side. */
+export interface BoundRun {
+  state: RunState;
+  modules: ModuleHost;
+}
+
+/** The prelude's control functions the host calls during a run (GuestControl in ../guest/guest.d.ts). */
+const CONTROL_FUNCTIONS = ['describe', 'sweep', 'markHandled', 'nextDue', 'runNext'] as const;
+type ControlFunction = (typeof CONTROL_FUNCTIONS)[number];
+
 /**
- * The host's grip on one context: installs the prelude (wiring its host functions to the
- * RunState) and calls the control functions it returns. Call `dispose()` before the
- * context is disposed.
+ * The host's grip on one context: installs the prelude once, wiring its host functions to
+ * whichever run is bound (`bind`), and calls the control functions it returns. The context
+ * is built once and restored from a memory image before every run (PristineVM), so the host
+ * functions, the control object and the handles kept here are part of that image and stay
+ * valid from run to run.
  */
 export class SandboxControl {
+  private bound: BoundRun | undefined;
+
   private constructor(
     private readonly context: QuickJSContext,
-    private readonly state: RunState,
-    private readonly handle: QuickJSHandle,
+    private readonly functions: Readonly<Record<ControlFunction, QuickJSHandle>>,
   ) {}
 
   /**
-   * Evaluates the prelude in `context`, its `require` backed by `modules`; throws if it fails
-   * (a worker bug, not the program's).
+   * Evaluates the prelude in `context`, compiles every lazy module and initialises the
+   * assert module; throws if that fails (a worker bug, not a program's).
    */
-  static install(context: QuickJSContext, state: RunState, modules: ModuleHost): SandboxControl {
+  static install(context: QuickJSContext): SandboxControl {
+    let control: SandboxControl | undefined;
+    const current = (): BoundRun => {
+      if (!control?.bound) throw new Error('no sandbox run in progress');
+      return control.bound;
+    };
     const host = context.newObject();
     try {
-      defineHostFunctions(context, state, host);
-      defineModuleFunctions(context, state, host, modules);
+      defineHostFunctions(context, current, host);
+      defineModuleFunctions(context, current, host);
       const factory = context.unwrapResult(context.evalCode(PRELUDE_SOURCE, 'prelude.js'));
+      const handle = factory.consume((f) => context.unwrapResult(context.callFunction(f, context.undefined, host)));
       try {
-        const control = context.unwrapResult(context.callFunction(factory, context.undefined, host));
-        return new SandboxControl(context, state, control);
+        for (const name of Object.keys(LAZY_MODULE_SOURCES)) {
+          context.newString(name).consume((nameHandle) => callControl(context, handle, 'compile', nameHandle));
+        }
+        callControl(context, handle, 'warmUp');
+        const functions = Object.fromEntries(CONTROL_FUNCTIONS.map((name) => [name, context.getProp(handle, name)]));
+        control = new SandboxControl(context, functions as Record<ControlFunction, QuickJSHandle>);
+        return control;
       } finally {
-        factory.dispose();
+        handle.dispose();
       }
     } finally {
       host.dispose();
     }
   }
 
+  /** Serves `run` until `unbind()`: its state receives the verdict, its modules the requires. */
+  bind(run: BoundRun): void {
+    this.bound = run;
+  }
+
+  unbind(): void {
+    this.bound = undefined;
+  }
+
+  /** The QuickJS interrupt handler: the bound run's, or never between runs. */
+  shouldInterrupt(): boolean {
+    return this.bound?.state.shouldInterrupt() ?? false;
+  }
+
   /** Records a thrown value (uncaught exception, rejected top-level promise) as the verdict. */
   recordThrown(error: QuickJSHandle): void {
-    if (this.state.stopped) return;
+    const state = this.state();
+    if (state.stopped) return;
     const description = this.describe(error);
-    this.state.stop(description.assertion ? 'fail' : 'error', description.text);
+    state.stop(description.assertion ? 'fail' : 'error', description.text);
   }
 
   /** Watches new promises for unhandled rejections; returns how many were new. */
@@ -71,8 +110,9 @@ export class SandboxControl {
     this.call('markHandled', true, promise)?.dispose();
   }
 
-  dispose(): void {
-    this.handle.dispose();
+  private state(): RunState {
+    if (!this.bound) throw new Error('no sandbox run in progress');
+    return this.bound.state;
   }
 
   private describe(error: QuickJSHandle): ErrorDescription {
@@ -87,7 +127,7 @@ export class SandboxControl {
     }
   }
 
-  private callNumber(name: string): number {
+  private callNumber(name: ControlFunction): number {
     const result = this.call(name, true);
     if (!result) return -1;
     try {
@@ -98,18 +138,18 @@ export class SandboxControl {
   }
 
   /** Calls a control function; an exception yields undefined (and, if `report`, the verdict). */
-  private call(name: string, report: boolean, ...args: QuickJSHandle[]): QuickJSHandle | undefined {
-    const fn = this.context.getProp(this.handle, name);
-    try {
-      const result = this.context.callFunction(fn, this.context.undefined, ...args);
-      if (!result.error) return result.value;
-      if (report) this.recordThrown(result.error);
-      result.error.dispose();
-      return undefined;
-    } finally {
-      fn.dispose();
-    }
+  private call(name: ControlFunction, report: boolean, ...args: QuickJSHandle[]): QuickJSHandle | undefined {
+    const result = this.context.callFunction(this.functions[name], this.context.undefined, ...args);
+    if (!result.error) return result.value;
+    if (report) this.recordThrown(result.error);
+    result.error.dispose();
+    return undefined;
   }
+}
+
+/** Calls a control function while the image is built, where any exception is a worker bug. */
+function callControl(context: QuickJSContext, control: QuickJSHandle, name: string, ...args: QuickJSHandle[]): void {
+  context.getProp(control, name).consume((fn) => context.unwrapResult(context.callFunction(fn, context.undefined, ...args)).dispose());
 }
 
 /**
@@ -130,7 +170,7 @@ function undescribedText(context: QuickJSContext, error: QuickJSHandle): string 
   return 'InternalError: out of memory';
 }
 
-function defineHostFunctions(context: QuickJSContext, state: RunState, host: QuickJSHandle): void {
+function defineHostFunctions(context: QuickJSContext, current: () => BoundRun, host: QuickJSHandle): void {
   const define = (name: string, fn: VmFunctionImplementation<QuickJSHandle>): void => {
     const handle = context.newFunction(name, fn);
     context.setProp(host, name, handle);
@@ -141,14 +181,14 @@ function defineHostFunctions(context: QuickJSContext, state: RunState, host: Qui
     if (source === undefined) throw new Error('unknown sandbox module');
     return context.evalCode(source, `${context.getString(name)}.js`);
   });
-  define('write', (text) => state.write(context.getString(text)));
-  define('assertFailed', (text) => state.stop('fail', context.getString(text)));
+  define('write', (text) => current().state.write(context.getString(text)));
+  define('assertFailed', (text) => current().state.stop('fail', context.getString(text)));
   define('failed', (description) => {
     const value = context.dump(description) as Partial<ErrorDescription>;
-    state.stop(value.assertion === true ? 'fail' : 'error', String(value.text ?? 'Error'));
+    current().state.stop(value.assertion === true ? 'fail' : 'error', String(value.text ?? 'Error'));
   });
   define('exit', (code) => {
-    state.stop('error', `process.exit(${context.dump(code)}) called`);
+    current().state.stop('error', `process.exit(${context.dump(code)}) called`);
     // Unwinds the program at once; the interrupt handler stops it if it catches this.
     throw new Error('process.exit called');
   });

@@ -1,30 +1,28 @@
 import type { QuickJSContext, QuickJSHandle } from 'quickjs-emscripten';
 import type { HostModule, ModuleHost } from './ModuleHost';
-import type { RunState } from './RunState';
+import type { BoundRun } from './SandboxControl';
 
 /**
  * Defines the module loader's host functions on the prelude's `host` object:
- * `resolveModule(from, specifier)` and `loadModule(path)` (GuestHost in ../guest/guest.d.ts).
- * Both run off the program's clock. What they hand the VM is plain values and, for a
- * JavaScript module, its CommonJS wrapper compiled from source text inside the VM: no host
- * object or function ever crosses.
+ * `resolveModule(from, specifier)` and `loadModule(path)` (GuestHost in ../guest/guest.d.ts),
+ * served by the run `current()` returns. Both run off the program's clock. What they hand the
+ * VM is plain values and, for a JavaScript module, its CommonJS wrapper compiled from source
+ * text inside the VM: no host object or function ever crosses.
  */
-export function defineModuleFunctions(
-  context: QuickJSContext,
-  state: RunState,
-  host: QuickJSHandle,
-  modules: ModuleHost,
-): void {
-  const define = (name: string, fn: (...args: QuickJSHandle[]) => QuickJSHandle): void => {
-    const handle = context.newFunction(name, (...args) => state.offTheClock(() => fn(...args)));
+export function defineModuleFunctions(context: QuickJSContext, current: () => BoundRun, host: QuickJSHandle): void {
+  const define = (name: string, fn: (modules: ModuleHost, ...args: QuickJSHandle[]) => QuickJSHandle): void => {
+    const handle = context.newFunction(name, (...args) => {
+      const { state, modules } = current();
+      return state.offTheClock(() => fn(modules, ...args));
+    });
     context.setProp(host, name, handle);
     handle.dispose();
   };
-  define('resolveModule', (from, specifier) => {
+  define('resolveModule', (modules, from, specifier) => {
     const importer = context.typeof(from) === 'string' ? context.getString(from) : null;
     return plainObject(context, modules.resolve(importer, context.getString(specifier)));
   });
-  define('loadModule', (file) => compile(context, modules, modules.load(context.getString(file))));
+  define('loadModule', (modules, file) => compile(context, modules, modules.load(context.getString(file))));
 }
 
 /** A JavaScript module's wrapper function, evaluated in the VM; other kinds as plain objects. */

@@ -13,8 +13,9 @@ import URL_HOST_SOURCE from '../guest/urlHost.js?source';
 import URL_SEARCH_PARAMS_SOURCE from '../guest/urlSearchParams.js?source';
 
 /**
- * Sandbox-side modules the prelude compiles on first use, by the name it asks for
- * (`GuestFactories` in ../guest/guest.d.ts has each factory's type).
+ * Sandbox-side modules, by the name the prelude asks for: each is compiled into the memory
+ * image (PristineVM) and initialised on first use (`GuestFactories` in ../guest/guest.d.ts has
+ * each factory's type).
  */
 export const LAZY_MODULE_SOURCES: Readonly<Record<string, string>> = {
   assert: ASSERT_SOURCE,

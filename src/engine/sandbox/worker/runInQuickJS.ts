@@ -1,15 +1,10 @@
-import {
-  errors,
-  type QuickJSContext,
-  type QuickJSHandle,
-  type QuickJSRuntime,
-  type QuickJSWASMModule,
-} from 'quickjs-emscripten';
+import type { QuickJSContext, QuickJSHandle, QuickJSRuntime } from 'quickjs-emscripten';
 import type { ResolvedLimits } from '../limits';
 import type { RunOutcome } from '../Sandbox';
 import type { ModuleHost } from './ModuleHost';
+import type { PristineVM } from './PristineVM';
 import { RunState, shortMessage } from './RunState';
-import { SandboxControl } from './SandboxControl';
+import type { SandboxControl } from './SandboxControl';
 
 export interface QuickJSRunResult {
   outcome: RunOutcome;
@@ -18,37 +13,22 @@ export interface QuickJSRunResult {
 }
 
 /**
- * Runs one JavaScript program in a fresh QuickJS runtime and context, so nothing survives
- * from one run to the next, and returns its verdict. The program is a classic script; if
- * its completion value is a promise (a top-level-await wrapper), the run waits for it.
- * `modules` serves what the program requires beyond `assert`.
+ * Runs one JavaScript program in `vm`, restored to its pristine memory image first so nothing
+ * survives from one run to the next, and returns its verdict. The program is a classic
+ * script; if its completion value is a promise (a top-level-await wrapper), the run waits for
+ * it. `modules` serves what the program requires beyond `assert`.
  */
-export function runInQuickJS(
-  quickjs: QuickJSWASMModule,
-  code: string,
-  limits: ResolvedLimits,
-  modules: ModuleHost,
-): QuickJSRunResult {
+export function runInQuickJS(vm: PristineVM, code: string, limits: ResolvedLimits, modules: ModuleHost): QuickJSRunResult {
   const state = new RunState(limits);
-  let crashed = false;
-  const runtime = quickjs.newRuntime();
+  const control = vm.begin({ state, modules }, limits);
   try {
-    runtime.setMemoryLimit(limits.memoryBytes);
-    runtime.setMaxStackSize(limits.stackBytes);
-    runtime.setInterruptHandler(() => state.shouldInterrupt());
-    const context = runtime.newContext();
-    try {
-      runProgram(runtime, context, code, state, modules);
-      return { outcome: state.outcome(), fatal: false };
-    } catch (error) {
-      crashed = true;
-      return { outcome: { ...state.outcome(), status: 'error', message: crashMessage(error) }, fatal: true };
-    } finally {
-      // After a host-side crash QuickJS aborts on dispose; the worker is replaced instead.
-      if (!crashed) context.dispose();
-    }
+    state.startProgramClock();
+    runProgram(vm.runtime, vm.context, code, state, control);
+    return { outcome: state.outcome(), fatal: false };
+  } catch (error) {
+    return { outcome: { ...state.outcome(), status: 'error', message: crashMessage(error) }, fatal: true };
   } finally {
-    if (!crashed) runtime.dispose();
+    vm.end();
   }
 }
 
@@ -62,11 +42,8 @@ function runProgram(
   context: QuickJSContext,
   code: string,
   state: RunState,
-  modules: ModuleHost,
+  control: SandboxControl,
 ): void {
-  const control = installControl(context, state, modules);
-  if (!control) return;
-  state.startProgramClock();
   let completion: QuickJSHandle | undefined;
   try {
     const result = context.evalCode(code, 'program.js');
@@ -80,20 +57,8 @@ function runProgram(
     runEventLoop(runtime, control, state);
     if (completion && !state.stopped) settleCompletion(context, control, state, completion);
   } finally {
+    // Before the next run restores the image, which would make this pointer someone else's.
     completion?.dispose();
-    control.dispose();
-  }
-}
-
-/** The prelude fails only when a limit is hit first (a tiny time or memory limit). */
-function installControl(context: QuickJSContext, state: RunState, modules: ModuleHost): SandboxControl | undefined {
-  try {
-    return SandboxControl.install(context, state, modules);
-  } catch (error) {
-    if (!(error instanceof errors.QuickJSUnwrapError)) throw error;
-    const cause = error.cause as { message?: unknown } | undefined;
-    state.stop('error', `the sandbox could not start within the limits: ${String(cause?.message ?? cause)}`);
-    return undefined;
   }
 }
 
