@@ -54,17 +54,20 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     warming?.abort();
     const first = settings.tiers[0];
     if (settings.tiersError || !settings.enabled || !first) return;
+    // The first tier is named; if it fails to load the next one is warmed instead.
     const controller = (warming = new AbortController());
     status.warming(first.model);
-    engine.warmUp(controller.signal).then(
+    const tierError = (tier: number, error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error);
+      log.warn(`warm start: tier ${tier + 1}: ${message}`);
+      void showSettingsError(`Tier ${tier + 1} was skipped: ${message}`);
+    };
+    engine.warmUp(controller.signal, tierError).then(
       () => {
-        if (!controller.signal.aborted) log.info(`warm start: ${first.model} is loaded`);
+        if (!controller.signal.aborted) log.info('warm start: done');
       },
       (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const message = error instanceof Error ? error.message : String(error);
-        log.warn(`warm start: ${message}`);
-        void showSettingsError(`Tier 1 was skipped: ${message}`);
+        if (!controller.signal.aborted) log.warn(`warm start: ${error instanceof Error ? error.message : String(error)}`);
       },
     ).finally(() => {
       if (warming === controller) status.warmed();

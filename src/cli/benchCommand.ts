@@ -78,7 +78,7 @@ async function recordAll(plan: BenchPlan, settings: BenchSettings, models: Llama
   const recorded = await recordRun(
     {
       ...plan,
-      modelFor: (config, tier) => models.get({ model: plan.modelPaths[tier], gpuLayers: config.gpuLayers, contextSize: config.contextSize }),
+      modelFor: (config, tier) => models.get({ model: plan.modelPaths[tier], gpuLayers: config.gpuLayers, contextSize: config.contextSize, samples: settings.samples }),
       onProgress: progress.show,
       onSkip: (problem) => err.write(`${problem.id}: no function body at the end of the prompt (expected ${problem.entryPoint}); skipped\n`),
     },

@@ -53,7 +53,7 @@ export async function completeCommand(argv: string[], out: NodeJS.WritableStream
       project: { file: absolute, root: findProjectRoot(absolute) ?? path.dirname(absolute) },
       tiers,
       modelFor: (tier) =>
-        models.get({ model: resolveModelPath(tier.model, tiersDir), gpuLayers: tier.gpuLayers, contextSize: tier.contextSize }),
+        models.get({ model: resolveModelPath(tier.model, tiersDir), gpuLayers: tier.gpuLayers, contextSize: tier.contextSize, samples: tier.samples }),
       sandbox,
       signal: controller.signal,
       seed: flags.seed ?? 1,

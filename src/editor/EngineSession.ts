@@ -68,7 +68,8 @@ export class EngineSession {
   /** The model of a tier (loaded lazily by the engine). */
   modelFor(tier: TierConfig): ModelBackend {
     this.touch();
-    return this.models.get({ model: this.modelPath(tier), gpuLayers: tier.gpuLayers, contextSize: tier.contextSize });
+    const { parallelSamples, suffixLines } = this.settings;
+    return this.models.get({ model: this.modelPath(tier), gpuLayers: tier.gpuLayers, contextSize: tier.contextSize, samples: tier.samples, parallelSamples, suffixLines });
   }
 
   /** The local file a tier's `model` setting names (throws ModelLoadError when there is none). */
@@ -106,17 +107,27 @@ export class EngineSession {
 
   /**
    * Loads what the first request would wait for, so that it does not: the first tier's model
-   * (and with it the llama.cpp runtime), the parser, and one sandbox worker. Cancelling stops
+   * that loads (and with it the llama.cpp runtime), the parser, and one sandbox worker. Cancelling stops
    * the wait, not a load already under way (which a request would share anyway).
    */
-  async warmUp(signal: AbortSignal): Promise<void> {
-    const first = this.settings.tiers[0];
-    if (!first) return;
+  async warmUp(signal: AbortSignal, onTierError: (tier: number, error: unknown) => void): Promise<void> {
     await Promise.all([
-      this.modelFor(first).load(signal),
+      this.warmFirstTier(signal, onTierError),
       findFunctionAtCursor('function f() {\n}', 14, 'javascript'),
       this.sandbox.run({ code: '0' }, signal),
     ]);
+  }
+
+  /** Loads the first tier whose model loads (the one a request would answer from); reports the ones that fail. */
+  private async warmFirstTier(signal: AbortSignal, onTierError: (tier: number, error: unknown) => void): Promise<void> {
+    for (const [index, tier] of this.settings.tiers.entries()) {
+      try {
+        return await this.modelFor(tier).load(signal);
+      } catch (error) {
+        if (signal.aborted) throw error;
+        onTierError(index, error);
+      }
+    }
   }
 
   /** Runs asserts against a completion the way the cascade checks a candidate (for *Show tests*). */

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import * as vscode from 'vscode';
-import { ConfigError, type TierConfig, validateTiers } from '../engine';
+import { ConfigError, DEFAULT_SUFFIX_LINES, type ParallelSamples, type TierConfig, validateTiers } from '../engine';
 
 /** Cascade's settings, read once per change and validated. */
 export interface CascadeSettings {
@@ -25,7 +25,13 @@ export interface CascadeSettings {
   otherLanguages: boolean;
   /** Unload models after this long without requests, ms. */
   idleUnloadMs: number;
+  /** Whether k samples decode as parallel sequences (ModelSpec.parallelSamples). */
+  parallelSamples: ParallelSamples;
+  /** Lines after the cursor in a prompt (ModelSpec.suffixLines). */
+  suffixLines: number;
 }
+
+const PARALLEL_SAMPLES: readonly ParallelSamples[] = ['auto', 'on', 'off'];
 
 /** Reads a number setting, falling back to the default (and reporting) when it is out of range. */
 function numberSetting(config: vscode.WorkspaceConfiguration, key: string, fallback: number, min: number, max: number, problems: string[]): number {
@@ -33,6 +39,13 @@ function numberSetting(config: vscode.WorkspaceConfiguration, key: string, fallb
   if (typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max) return value;
   problems.push(`cascade.${key} must be a number from ${min} to ${max}, got ${JSON.stringify(value)}; using ${fallback}`);
   return fallback;
+}
+
+function parallelSetting(config: vscode.WorkspaceConfiguration, problems: string[]): ParallelSamples {
+  const value = config.get<unknown>('parallelSamples', 'auto');
+  if (PARALLEL_SAMPLES.includes(value as ParallelSamples)) return value as ParallelSamples;
+  problems.push(`cascade.parallelSamples must be "auto", "on" or "off", got ${JSON.stringify(value)}; using "auto"`);
+  return 'auto';
 }
 
 /** Reads and validates the `cascade.*` settings. Never throws: problems land in `tiersError`. */
@@ -47,6 +60,8 @@ export function readSettings(): CascadeSettings {
     verifiedOnly: config.get<unknown>('verifiedOnly', false) === true,
     otherLanguages: config.get<unknown>('otherLanguages', false) === true,
     idleUnloadMs: numberSetting(config, 'idleUnloadMinutes', 15, 1, 24 * 60, problems) * 60_000,
+    parallelSamples: parallelSetting(config, problems),
+    suffixLines: Math.floor(numberSetting(config, 'suffixLines', DEFAULT_SUFFIX_LINES, 0, 10_000, problems)),
   };
   return { ...base, ...readTiers(config), warnings: problems };
 }

@@ -30,7 +30,8 @@ type Settled = { result: CascadeResult } | { error: unknown };
  * Ghost text for a function body, shown first and verified after: resolves with the first
  * candidate that is a complete function as soon as it exists (status bar "checking…"), while
  * the cascade goes on; when a tier then accepts a different answer within the latency budget,
- * `upgrade` replaces the suggestion. With `cascade.verifiedOnly` it resolves only with the
+ * `upgrade` replaces the suggestion (the budget, counted from the request, never cuts off the
+ * first display). With `cascade.verifiedOnly` it resolves only with the
  * verified answer (or nothing). Until the first answer is shown, the request's cancellation
  * (a keystroke) ends the cascade; after, the watch does (an edit, a cursor move).
  */
@@ -43,8 +44,17 @@ export async function verifiedSuggestion(deps: VerifiedSuggestionDeps, job: Veri
   };
   job.signal.addEventListener('abort', onRequestAbort, { once: true });
   if (job.signal.aborted) untilShown.abort();
-  const signal = AbortSignal.any([untilShown.signal, job.watched.signal, AbortSignal.timeout(settings.latencyBudgetMs)]);
+  // The budget bounds the upgrade, not the first display: counted from the request, it only
+  // applies once an answer is on screen (with verifiedOnly nothing is, so it applies at once).
+  const budget = new AbortController();
   const started = Date.now();
+  const startBudget = (): void => {
+    const left = settings.latencyBudgetMs - (Date.now() - started);
+    const timer = setTimeout(() => budget.abort(new DOMException('latency budget', 'TimeoutError')), Math.max(0, left));
+    budget.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+    void settled.finally(() => clearTimeout(timer));
+  };
+  const signal = AbortSignal.any([untilShown.signal, job.watched.signal, budget.signal]);
   let showFirst: (text: string) => void = () => {};
   const first = new Promise<{ first: string }>((resolve) => (showFirst = (text) => resolve({ first: text })));
   const settled: Promise<Settled> = session
@@ -57,6 +67,7 @@ export async function verifiedSuggestion(deps: VerifiedSuggestionDeps, job: Veri
       },
     }, job.fn)
     .then((result) => ({ result }), (error: unknown) => ({ error }));
+  if (settings.verifiedOnly) startBudget();
 
   const finish = (outcome: Settled, inBackground: boolean): string | undefined => {
     job.signal.removeEventListener('abort', onRequestAbort);
@@ -70,7 +81,7 @@ export async function verifiedSuggestion(deps: VerifiedSuggestionDeps, job: Veri
         return undefined;
       }
       // Out of budget: nothing was verified in time. Cancelled or abandoned: nothing to report.
-      const timedOut = (signal.reason as { name?: string } | undefined)?.name === 'TimeoutError';
+      const timedOut = budget.signal.aborted;
       if (timedOut) status.notVerifiedInTime(ms);
       else status.idle();
       return undefined;
@@ -90,6 +101,7 @@ export async function verifiedSuggestion(deps: VerifiedSuggestionDeps, job: Veri
   const winner = await Promise.race([first, settled]);
   if ('first' in winner) {
     shown = winner.first;
+    startBudget();
     status.checking();
     void settled.then((outcome) => finish(outcome, true));
     return shown;

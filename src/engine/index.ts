@@ -4,7 +4,8 @@ export { AbortError, CascadeError, ConfigError, ModelLoadError, NoFunctionError 
 export { TIER_DEFAULTS, type TierConfig, type TiersFile } from './config/TierConfig';
 export { checkTiers, validateTiers, type TierProblem } from './config/validateTiers';
 export { parseTiersFile, readTiersFile } from './config/readTiersFile';
-export type { GenerateOptions, Generation, ModelBackend, ModelProvider, ModelSpec } from './model/ModelBackend';
+export type { GenerateOptions, Generation, ModelBackend, ModelProvider, ModelSpec, ParallelSamples } from './model/ModelBackend';
+export { DEFAULT_SUFFIX_LINES } from './model/ModelBackend';
 export { LlamaModelProvider } from './model/LlamaModelProvider';
 export { resolveModelPath } from './model/resolveModelPath';
 export type { FunctionAtCursor, SourceLanguage } from './extract/FunctionAtCursor';

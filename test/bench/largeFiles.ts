@@ -1,8 +1,8 @@
 // Large inputs: a 10,000-line JavaScript file with an unfinished function in the middle, and a
 // file with a 200,000-character line before and after one. Prints the time of each engine step
 // that sees the whole document — findFunctionAtCursor, building the prompt as LlamaCppBackend
-// does (tokenizeWindow, clipPrompt to the context; the whole document's tokenisation beside it
-// for reference), a one-token generation through LlamaCppBackend (the same prompt each run, so
+// does (promptWindow, fresh and with the last window; the whole document's tokenisation beside
+// it for reference), a one-token generation through LlamaCppBackend (the same prompt each run, so
 // llama.cpp reuses its evaluation: the row shows the main-thread part), buildTestPrompt,
 // fitCandidate, and the verification's context: indexDocument (once per request, the whole
 // file) and planProgram (once per candidate) — as the median of a few runs after a warm-up.
@@ -14,10 +14,10 @@ import { fitCandidate } from '../../src/engine/cascade/fitCandidate';
 import { indexDocument } from '../../src/engine/context/indexDocument';
 import { planProgram } from '../../src/engine/context/planProgram';
 import { findFunctionAtCursor } from '../../src/engine/extract/findFunctionAtCursor';
-import { clipPrompt } from '../../src/engine/model/clipPrompt';
 import { LlamaCppBackend } from '../../src/engine/model/LlamaCppBackend';
 import { getLlamaRuntime } from '../../src/engine/model/llamaRuntime';
-import { tokenizeWindow } from '../../src/engine/model/tokenizeWindow';
+import { DEFAULT_SUFFIX_LINES } from '../../src/engine/model/ModelBackend';
+import { promptWindow } from '../../src/engine/model/promptWindow';
 import { buildTestPrompt } from '../../src/engine/testgen/buildTestPrompt';
 import { writeTinyGguf } from '../fixtures/makeTinyGguf.mjs';
 import { type LargeSource, longLine, manyLines } from '../helpers/largeSources';
@@ -64,8 +64,10 @@ async function main(): Promise<void> {
     row('findFunctionAtCursor', await median(() => findFunctionAtCursor(text, cursor, 'javascript')));
     const tokenize = (part: string) => model.tokenize(part, false, 'trimLeadingSpace');
     row('tokenize the whole prefix + suffix (reference)', await median(() => [tokenize(prefix), tokenize(suffix)]));
-    row(`prompt: tokenizeWindow + clipPrompt to ${CONTEXT_SIZE}`, await median(() =>
-      clipPrompt(tokenizeWindow(prefix, CONTEXT_SIZE, 'end', tokenize), tokenizeWindow(suffix, CONTEXT_SIZE, 'start', tokenize), CONTEXT_SIZE)));
+    const windowOptions = { budget: CONTEXT_SIZE, suffixLines: DEFAULT_SUFFIX_LINES };
+    const { window } = promptWindow(prefix, suffix, windowOptions, tokenize);
+    row(`prompt: promptWindow (${CONTEXT_SIZE}), fresh`, await median(() => promptWindow(prefix, suffix, windowOptions, tokenize)));
+    row(`prompt: promptWindow (${CONTEXT_SIZE}), window kept`, await median(() => promptWindow(prefix, suffix, { ...windowOptions, previous: window }, tokenize)));
     row(`generate 1 token, same prompt again (eval cached)`, await median(() => backend.generate({ prefix, suffix, maxTokens: 1, temperature: 0 }), 3));
     row('buildTestPrompt', await median(() => buildTestPrompt(fn)));
     row('fitCandidate', await median(() => fitCandidate(text, fn, CANDIDATE)));

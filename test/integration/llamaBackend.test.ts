@@ -209,6 +209,9 @@ describe('LlamaCppBackend (real node-llama-cpp, tiny GGUF)', function () {
       const spec = { model: TINY_A, threads: 1 };
       assert.equal(provider.get(spec), provider.get({ ...spec }));
       assert.notEqual(provider.get(spec), provider.get({ ...spec, contextSize: 512 }));
+      // A tier's k only sizes the parallel sequences of the model the tiers share.
+      assert.equal(provider.get(spec), provider.get({ ...spec, samples: 5 }));
+      assert.notEqual(provider.get(spec), provider.get({ ...spec, suffixLines: 8 }));
       assert.match((await provider.get(spec).generate(greedy())).text, PRINTABLE);
     } finally {
       await provider.dispose();

@@ -60,6 +60,26 @@ describe('bench recording', () => {
     assert.deepEqual(checkRunRecord(JSON.parse(JSON.stringify(record)), 'x'), record);
   });
 
+  it('charges each pooled assert the tokens its sample spent on it when the sample recorded them', () => {
+    const record = toRunRecord({
+      problem: 'P',
+      tier: 0,
+      model: '/m.gguf',
+      temperature: 0.8,
+      maxTokens: 64,
+      testsPerSample: 3,
+      candidates: [candidate('a', 10)],
+      correct: [true],
+      tests: { testSamples: [{ tokens: 31, asserts: [0, 1, 2], assertTokens: [12, 20, 30] }, { tokens: 9, asserts: [2], assertTokens: [9] }], asserts: ['a0', 'a1', 'a2'] },
+      matrix: [[1, 1, 0]],
+      generationMs: 500,
+    });
+    assert.deepEqual(record.asserts, [{ sample: 0, tokens: 12 }, { sample: 0, tokens: 8 }, { sample: 0, tokens: 10 }]);
+    assert.deepEqual(record.testSamples[0], { tokens: 31, asserts: [0, 1, 2], assertTokens: [12, 20, 30] });
+    assert.deepEqual(validateJsonSchema(record, schema as Schema), []);
+    assert.deepEqual(checkRunRecord(JSON.parse(JSON.stringify(record)), 'x'), record);
+  });
+
   it('rejects records that do not match the format', () => {
     const good = runRecord({ candidates: [[5, true]], samples: [[4, [0]]], matrix: [[1]] });
     assert.deepEqual(validateJsonSchema(good, schema as Schema), []);
@@ -69,6 +89,8 @@ describe('bench recording', () => {
       [{ ...good, matrix: [[1], [0]] }, /one row per candidate/],
       [{ ...good, matrix: [[1, 0]] }, /one entry per assert/],
       [{ ...good, testSamples: [{ tokens: 4, asserts: [3] }] }, /assert id outside/],
+      [{ ...good, testSamples: [{ tokens: 4, asserts: [0], assertTokens: [1, 2] }] }, /"assertTokens" must rise, one per assert/],
+      [{ ...good, testSamples: [{ tokens: 4, asserts: [0], assertTokens: [5] }] }, /up to its tokens/],
       [{ ...good, matrix: [[2]] }, /field "matrix"/],
     ];
     for (const [value, message] of cases) assert.throws(() => checkRunRecord(value, 'run.jsonl:3'), (e: Error) => e instanceof DataFormatError && /^run\.jsonl:3: /.test(e.message) && message.test(e.message));

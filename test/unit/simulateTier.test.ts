@@ -29,6 +29,14 @@ describe('simulateTier (replaying one tier from a recorded run)', () => {
     assert.equal(sampleTokens(RECORD, 2, 1), 6, 'a sample with at most t asserts costs all its tokens');
   });
 
+  it('charges a sample what the cascade pays when it stops after the t-th assert: the tokens when that one was complete', () => {
+    const stopped = { ...RECORD, testSamples: [{ tokens: 8, asserts: [0, 1], assertTokens: [5, 8] }, { tokens: 12, asserts: [1, 2], assertTokens: [9, 11] }, RECORD.testSamples[2]] };
+    assert.equal(sampleTokens(stopped, 0, 1), 5);
+    assert.equal(sampleTokens(stopped, 1, 1), 9);
+    assert.equal(sampleTokens(stopped, 1, 2), 12, 'all asserts kept: all its tokens');
+    assert.equal(simulateTier(stopped, { k: 3, t: 1, threshold: 0.5 }).tokens, 60 + 5 + 9 + 6);
+  });
+
   it('k = 2 uses candidates 0–1 and samples 0–1 only', () => {
     // T' = {0, 1, 2}; [[1,0,0],[1,1,1]]: rows 1,3; cols 2,1,1 → candidate 1 with assert 0: 3·2 = 6 = 1·2·3.
     assert.deepEqual(simulateTier(RECORD, { k: 2, t: 2, threshold: 1 }), { accepted: true, chosen: 1, correct: true, tokens: 30 + 20 });

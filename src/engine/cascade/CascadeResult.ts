@@ -15,8 +15,11 @@ export interface TierTrace {
   tier: number;
   model: string;
   candidates: CandidateTrace[];
-  /** Test samples: tokens generated and which pooled asserts came from each. */
-  testSamples: { tokens: number; asserts: number[] }[];
+  /**
+   * Test samples: tokens generated, which pooled asserts came from each, and per assert of the
+   * sample the tokens generated when it was complete (a sample stops after its t-th).
+   */
+  testSamples: { tokens: number; asserts: number[]; assertTokens?: number[] }[];
   /** Pooled, deduplicated asserts. */
   asserts: string[];
   /** candidates × asserts, 1 = pass. */

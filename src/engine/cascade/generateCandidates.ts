@@ -2,9 +2,10 @@ import type { DocumentContext } from '../context/DocumentContext';
 import type { TierConfig } from '../config/TierConfig';
 import { throwIfAborted } from '../errors';
 import type { FunctionAtCursor } from '../extract/FunctionAtCursor';
-import type { ModelBackend } from '../model/ModelBackend';
+import type { GenerateOptions, Generation, ModelBackend } from '../model/ModelBackend';
 import type { CandidateTrace } from './CascadeResult';
 import { fitCandidate } from './fitCandidate';
+import { stopWhenFunctionComplete } from './stopWhenFunctionComplete';
 
 /** What generation needs to know about the request (a subset of the tier context). */
 export interface GenerationContext {
@@ -25,12 +26,15 @@ export function samplingFor(tier: Pick<TierConfig, 'samples' | 'temperature'>, s
 }
 
 /**
- * Generates max(1, k) candidate completions of the function at the cursor, one after the
- * other, each fitted to the document (see fitCandidate). Candidate 0 is always the greedy
- * answer — the one an unverifiable function gets, and what a k ≤ 1 tier would produce — and
- * candidate i > 0 is sampled with seed `ctx.seed + i`, so the first k candidates of a larger
- * run are the candidates of a k-run. `onCandidate` sees each candidate as soon as it is
- * fitted and may stop the generation by returning false.
+ * Generates max(1, k) candidate completions of the function at the cursor, each fitted to the
+ * document (see fitCandidate) and each stopped as soon as it completes the function
+ * (stopWhenFunctionComplete), so a candidate costs the tokens of the function, not maxTokens.
+ * Candidate 0 is always the greedy answer — the one an unverifiable function gets, and what a
+ * k ≤ 1 tier would produce — and candidate i > 0 is sampled with seed `ctx.seed + i`, so the
+ * first k candidates of a larger run are the candidates of a k-run. Candidates come one after
+ * the other; when the model decodes samples in parallel (a GPU), candidates 1..k−1 come
+ * together after candidate 0. `onCandidate` sees each candidate as soon as it is fitted and
+ * may stop the generation by returning false.
  */
 export async function generateCandidates(
   tier: Pick<TierConfig, 'samples' | 'temperature' | 'maxTokens'>,
@@ -39,20 +43,33 @@ export async function generateCandidates(
   onCandidate?: (candidate: CandidateTrace, index: number) => Promise<boolean>,
 ): Promise<CandidateTrace[]> {
   const { document, fn } = ctx;
+  const count = Math.max(1, tier.samples);
+  const request = (i: number): GenerateOptions => ({
+    prefix: document.slice(0, fn.cursor),
+    suffix: document.slice(fn.cursor),
+    maxTokens: tier.maxTokens,
+    ...(i === 0 ? { temperature: 0 } : samplingFor(tier, ctx.seed + i)),
+    stopAt: stopWhenFunctionComplete(document, fn),
+    signal: ctx.signal,
+  });
   const candidates: CandidateTrace[] = [];
-  for (let i = 0; i < Math.max(1, tier.samples); i++) {
-    throwIfAborted(ctx.signal);
-    const generation = await model.generate({
-      prefix: document.slice(0, fn.cursor),
-      suffix: document.slice(fn.cursor),
-      maxTokens: tier.maxTokens,
-      ...(i === 0 ? { temperature: 0 } : samplingFor(tier, ctx.seed + i)),
-      signal: ctx.signal,
-    });
+  /** Fits and records candidate i; false when onCandidate says stop. */
+  const take = async (generation: Generation, i: number): Promise<boolean> => {
     const fitted = await fitCandidate(document, fn, generation.text);
     const candidate = { ...fitted, tokens: generation.tokens };
     candidates.push(candidate);
-    if (onCandidate && !(await onCandidate(candidate, i))) break;
+    return !onCandidate || onCandidate(candidate, i);
+  };
+  throwIfAborted(ctx.signal);
+  if (!(await take(await model.generate(request(0)), 0)) || count === 1) return candidates;
+  if (model.parallel && model.generateMany && count > 2) {
+    const rest = await model.generateMany(Array.from({ length: count - 1 }, (_, j) => request(j + 1)));
+    for (const [j, generation] of rest.entries()) if (!(await take(generation, j + 1))) break;
+    return candidates;
+  }
+  for (let i = 1; i < count; i++) {
+    throwIfAborted(ctx.signal);
+    if (!(await take(await model.generate(request(i)), i))) break;
   }
   return candidates;
 }

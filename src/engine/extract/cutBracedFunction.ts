@@ -28,9 +28,11 @@ const TAKES_SEMICOLON = new Set(['lexical_declaration', 'variable_declaration', 
  * order and keeps the first one at which the text is exactly one cleanly parsing function.
  * Braces in strings, comments or template text, and braces of inner blocks, never give a
  * clean parse, so the first clean cut is the function's own closing brace.
+ * @param from braces before this offset are not tried: a caller watching a stream tried them
+ *   already, and whether one ends the function does not depend on the text after it. Default 0.
  */
-export async function cutBracedFunction(functionSoFar: string, generated: string, language: SourceLanguage): Promise<CutResult> {
-  for (let close = generated.indexOf('}'); close !== -1; close = generated.indexOf('}', close + 1)) {
+export async function cutBracedFunction(functionSoFar: string, generated: string, language: SourceLanguage, from = 0): Promise<CutResult> {
+  for (let close = generated.indexOf('}', from); close !== -1; close = generated.indexOf('}', close + 1)) {
     const head = generated.slice(0, close + 1);
     const endsStatement = await wholeFunction(functionSoFar + head, language);
     if (endsStatement === undefined) continue;

@@ -7,7 +7,9 @@ export type LlamaModelProviderOptions = LlamaCppBackendOptions;
 
 /**
  * Hands out one node-llama-cpp backend per distinct model setting, so tiers (and requests)
- * that name the same file with the same settings share one loaded model and its queue.
+ * that name the same file with the same settings share one loaded model and its queue. A
+ * tier's k (`samples`) is not part of the setting: tiers sharing a model share its parallel
+ * sequences, sized for the largest k asked for.
  */
 export class LlamaModelProvider implements ModelProvider {
   private readonly backends = new Map<string, LlamaCppBackend>();
@@ -15,13 +17,21 @@ export class LlamaModelProvider implements ModelProvider {
   constructor(private readonly options: LlamaModelProviderOptions = {}) {}
 
   get(spec: ModelSpec): LlamaCppBackend {
-    const key = JSON.stringify([path.resolve(spec.model), spec.gpuLayers ?? 'auto', spec.contextSize, spec.threads]);
+    const key = JSON.stringify([
+      path.resolve(spec.model),
+      spec.gpuLayers ?? 'auto',
+      spec.contextSize,
+      spec.threads,
+      spec.parallelSamples ?? 'auto',
+      spec.suffixLines,
+    ]);
     let backend = this.backends.get(key);
     // A backend disposed on its own (not through the provider) is replaced, never handed out.
     if (!backend || backend.disposed) {
       backend = new LlamaCppBackend(spec, this.options);
       this.backends.set(key, backend);
     }
+    backend.reserveSamples(spec.samples ?? 1);
     return backend;
   }
 

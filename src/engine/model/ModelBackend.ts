@@ -17,6 +17,14 @@ export interface GenerateOptions {
   seed?: number;
   /** Generation stops before any of these strings; the stop string is not returned. */
   stop?: string[];
+  /**
+   * Called with the text generated so far whenever it grows, and the tokens generated until
+   * then; when it resolves to a length n, the generation stops and returns text.slice(0, n)
+   * with stopReason 'complete' — tokens count what was generated until it stopped. Used to
+   * stop a candidate once the function is complete and a test sample after its t-th assert.
+   * It runs on the caller's thread for every chunk: keep the common case synchronous and cheap.
+   */
+  stopAt?: (text: string, tokens: number) => number | undefined | Promise<number | undefined>;
   signal?: AbortSignal;
 }
 
@@ -25,10 +33,15 @@ export interface Generation {
   text: string;
   /** Tokens generated (the cost measure). */
   tokens: number;
-  /** Why generation stopped. */
-  stopReason: 'eos' | 'stop' | 'maxTokens' | 'abort';
+  /** Why generation stopped ('complete': `stopAt` said so). */
+  stopReason: 'eos' | 'stop' | 'complete' | 'maxTokens' | 'abort';
   /** Whether fill-in-the-middle was used. */
   infill: boolean;
+  /**
+   * The prompt's size and how many of its tokens had to be evaluated (the rest were reused
+   * from the KV cache), when the backend knows.
+   */
+  prompt?: { tokens: number; evaluated: number };
 }
 
 /**
@@ -43,6 +56,18 @@ export interface ModelBackend {
   /** True once loaded and the model has FIM tokens. */
   readonly supportsInfill: boolean;
   generate(options: GenerateOptions): Promise<Generation>;
+  /**
+   * True once loaded when {@link generateMany} decodes its requests as parallel sequences of
+   * one context (on a GPU, or with `parallelSamples` 'on'); false or absent: one after another.
+   */
+  readonly parallel?: boolean;
+  /**
+   * Several generations at once — the k samples of one prompt — as parallel sequences when
+   * {@link parallel}, else one after another. Results are in request order; each request keeps
+   * its own seed and `stopAt`. When `parallel` is false, `generate` one request at a time does
+   * the same work and lets the caller look at each result before asking for the next.
+   */
+  generateMany?(requests: GenerateOptions[]): Promise<Generation[]>;
   dispose(): Promise<void>;
 }
 
@@ -59,4 +84,28 @@ export interface ModelSpec {
   gpuLayers?: number | 'auto';
   contextSize?: number;
   threads?: number;
+  /**
+   * Whether k samples decode as parallel sequences of one context: 'auto' (default) when the
+   * model runs on a GPU, 'on' always, 'off' never (one after another). On a CPU parallel
+   * sequences do not pay.
+   */
+  parallelSamples?: ParallelSamples;
+  /**
+   * Samples per prompt that may run in parallel (the tier's k); sizes the context's sequences
+   * when samples run in parallel. Tiers sharing a model share it: the largest k counts, more
+   * samples run in waves. Default 1.
+   */
+  samples?: number;
+  /**
+   * Lines after the cursor in a fill-in-the-middle prompt. Everything after the cursor is
+   * evaluated again on each keystroke (prefix-suffix-middle order), so it is capped. Default
+   * {@link DEFAULT_SUFFIX_LINES}.
+   */
+  suffixLines?: number;
 }
+
+/** The `cascade.parallelSamples` setting (see {@link ModelSpec.parallelSamples}). */
+export type ParallelSamples = 'auto' | 'on' | 'off';
+
+/** Lines of suffix a FIM prompt keeps by default (llama.vscode's 64). */
+export const DEFAULT_SUFFIX_LINES = 64;

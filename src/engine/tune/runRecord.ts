@@ -27,9 +27,14 @@ export interface RunRecord {
   /** T: asserts kept per test sample when recording. */
   testsPerSample: number;
   candidates: RecordedCandidate[];
-  /** Per sample: tokens and ids into `asserts`, in the sample's order. */
-  testSamples: { tokens: number; asserts: number[] }[];
-  /** Pooled asserts: the first sample that proposed each and its share of the sample's tokens. */
+  /**
+   * Per sample: tokens and ids into `asserts`, in the sample's order, and per assert the tokens
+   * generated when it was complete (a sample stops after its T-th assert, so the first t of
+   * them cost `assertTokens[t - 1]`). Recordings made before early stopping have no
+   * `assertTokens`.
+   */
+  testSamples: { tokens: number; asserts: number[]; assertTokens?: number[] }[];
+  /** Pooled asserts: the first sample that proposed each and the tokens it took that sample to write it. */
   asserts: { sample: number; tokens: number }[];
   /** candidates × asserts, 1 = pass. */
   matrix: number[][];
@@ -52,10 +57,16 @@ const FIELDS: Record<keyof RunRecord, Check> = {
   maxTokens: (v) => isCount(v) && (v as number) > 0,
   testsPerSample: (v) => isCount(v) && (v as number) > 0,
   candidates: (v) => isListOf(v, (c) => hasFields(c, { tokens: isCount, correct: (x) => typeof x === 'boolean', usable: (x) => typeof x === 'boolean' })),
-  testSamples: (v) => isListOf(v, (s) => hasFields(s, { tokens: isCount, asserts: (a) => isListOf(a, isCount) })),
+  testSamples: (v) => isListOf(v, (s) => hasFields(s, { tokens: isCount, asserts: (a) => isListOf(a, isCount), assertTokens: (a) => a === undefined || isListOf(a, isCount) })),
   asserts: (v) => isListOf(v, (a) => hasFields(a, { sample: isCount, tokens: isNonNegative })),
   matrix: (v) => isListOf(v, (row) => isListOf(row, (x) => x === 0 || x === 1)),
 };
+
+/** Whether a sample's assertTokens has one entry per assert, never falling and never above its tokens. */
+function isCompletionCount(sample: RunRecord['testSamples'][number]): boolean {
+  const counts = sample.assertTokens ?? [];
+  return counts.length === sample.asserts.length && counts.every((n, i) => n <= sample.tokens && (i === 0 || n >= counts[i - 1]));
+}
 
 /**
  * Checks one parsed record against the run format (the fields of the schema, and that the
@@ -74,6 +85,7 @@ export function checkRunRecord(value: unknown, where: string): RunRecord {
     : record.testSamples.some((s) => s.asserts.some((id) => id >= width)) ? 'a test sample names an assert id outside "asserts"'
     : record.asserts.some((a) => a.sample >= record.testSamples.length) ? 'an assert names a sample outside "testSamples"'
     : record.testSamples.some((s) => s.asserts.length > record.testsPerSample) ? 'a test sample has more asserts than "testsPerSample"'
+    : record.testSamples.some((s) => s.assertTokens && !isCompletionCount(s)) ? 'a test sample\'s "assertTokens" must rise, one per assert, up to its tokens'
     : undefined;
   if (problem) throw new DataFormatError(`${where}: ${problem}`);
   return record;

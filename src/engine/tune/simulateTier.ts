@@ -15,13 +15,15 @@ export interface TierOutcome {
 }
 
 /**
- * Tokens charged for test sample `s` when its first `t` asserts are kept: the sample's tokens
- * split evenly over the asserts kept from it, times the asserts used. A sample that kept at
- * most t asserts (none included) costs all its tokens.
+ * Tokens charged for test sample `s` when its first `t` asserts are kept — what the cascade
+ * pays, as it stops a sample after its t-th assert: the tokens generated when the t-th was
+ * complete (`assertTokens`). A sample that kept at most t asserts (none included) costs all its
+ * tokens. Recordings without assertTokens split the sample's tokens evenly over its asserts.
  */
 export function sampleTokens(record: RunRecord, s: number, t: number): number {
-  const { tokens, asserts } = record.testSamples[s];
-  return asserts.length <= t ? tokens : (tokens * t) / asserts.length;
+  const { tokens, asserts, assertTokens } = record.testSamples[s];
+  if (asserts.length <= t) return tokens;
+  return assertTokens ? assertTokens[t - 1] : (tokens * t) / asserts.length;
 }
 
 /**
