@@ -19,7 +19,9 @@ export function formatTrace(result: CascadeResult): string {
     result.verdict === 'unverifiable'
       ? `unverifiable: ${result.reason} (not tested)`
       : result.acceptedTier === null
-        ? 'fallback (no tier passed its own tests)'
+        ? result.completion
+          ? 'fallback (no tier passed its own tests)'
+          : 'no tier produced a complete function: nothing to insert'
         : `tier ${result.acceptedTier + 1} accepted, ${result.passed.passed}/${result.passed.total} asserts passed`;
   return [
     '--- completion ---',

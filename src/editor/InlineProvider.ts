@@ -116,8 +116,12 @@ export class InlineProvider implements vscode.InlineCompletionItemProvider, vsco
       upgrade: (text) => {
         this.stats.upgrades++;
         this.memory.remember(show.key, text);
-        // VS Code asks again; the remembered verified answer replaces the one on screen.
-        void vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+        // VS Code asks again; the remembered verified answer replaces the one on screen. A bare
+        // trigger is not enough: VS Code keeps the suggestion it is showing when that one still
+        // fits (seen in VS Code 1.139), so the shown one is hidden first.
+        void vscode.commands
+          .executeCommand('editor.action.inlineSuggest.hide')
+          .then(() => vscode.commands.executeCommand('editor.action.inlineSuggest.trigger'));
       },
     });
   }

@@ -19,6 +19,7 @@
 // Lower-level pieces: startCodeServer(), launchBrowser(), openWorkbench(), runCommand(),
 // listCommands(), openFile(), focusEditor(), readNotifications(), waitForNotification(),
 // statusBarTexts(), waitForStatusBarItem(), ghostText(), waitForGhostText(), typeForGhostText(),
+// recordSuggestions() (every ghost text / status bar change), pauseExtensionHost(),
 // screenshot(), readLog()/waitForLog() (extension/output-channel logs on disk),
 // runExtensionTests() (mocha-style tests inside the extension host; needs smokeTestDriver).
 // DOM selectors are those of VS Code 1.139 (code-server 4.139.1); see
@@ -50,13 +51,26 @@ export const QUIET_TYPING_SETTINGS = Object.freeze({
   'editor.useTabStops': false,
 });
 
-/** The generated tiny GGUFs (`node test/fixtures/makeTinyGguf.mjs`); throws when they are missing. */
-export function tinyModels() {
-  const models = ['tiny-a.gguf', 'tiny-b.gguf'].map((file) => path.join(PROJECT_ROOT, 'test', 'fixtures', 'generated', file));
+/** Paths of generated GGUFs in test/fixtures/generated (`node test/fixtures/makeTinyGguf.mjs`); throws when one is missing. */
+function generatedModels(names) {
+  const models = names.map((name) => path.join(PROJECT_ROOT, 'test', 'fixtures', 'generated', `${name}.gguf`));
   for (const model of models) {
     if (!existsSync(model)) throw new Error(`${model} is missing: run \`node test/fixtures/makeTinyGguf.mjs\``);
   }
   return models;
+}
+
+/** The generated tiny random GGUFs [tiny-a, tiny-b]: printable nonsense, never a complete function. */
+export function tinyModels() {
+  return generatedModels(['tiny-a', 'tiny-b']);
+}
+
+/**
+ * Paths of canned GGUFs (test/fixtures/cannedGguf.mjs: fixed greedy answers), in the order
+ * named, e.g. cannedModels('canned-clamp-wrong', 'canned-clamp-right').
+ */
+export function cannedModels(...names) {
+  return generatedModels(names);
 }
 export const CHROMIUM = process.env.CASCADE_E2E_CHROMIUM || '/usr/bin/chromium';
 
@@ -527,24 +541,129 @@ export async function waitForStatusBarItem(page, text, { timeoutMs = 60_000 } = 
  * spans), joined by newlines. Non-breaking spaces come back as spaces.
  */
 export async function ghostText(page) {
-  return page.evaluate(() => {
-    const editor =
-      document.querySelector('.editor-instance .monaco-editor.focused') ??
-      document.querySelector('.editor-instance .monaco-editor');
-    if (!editor) return '';
-    const byTop = (a, b) => parseFloat(a.style.top || '0') - parseFloat(b.style.top || '0');
-    const text = (spans) => [...spans].map((e) => e.textContent).join('');
-    const lines = [];
-    const mainLines = [...editor.querySelectorAll('.view-lines .view-line')].sort(byTop);
-    for (const line of mainLines) {
-      const spans = line.querySelectorAll('.ghost-text-decoration');
-      if (spans.length) lines.push(text(spans));
-    }
-    for (const zone of editor.querySelectorAll('.suggest-preview-text')) {
-      for (const line of [...zone.querySelectorAll('.view-line')].sort(byTop)) lines.push(text(line.querySelectorAll('.ghost-text')));
-    }
-    return lines.join('\n').replace(/\u00a0/g, ' ');
+  return page.evaluate(readGhostTextInPage);
+}
+
+/** ghostText()'s DOM reading, run in the page (it must not use anything outside itself). */
+function readGhostTextInPage() {
+  const editor =
+    document.querySelector('.editor-instance .monaco-editor.focused') ??
+    document.querySelector('.editor-instance .monaco-editor');
+  if (!editor) return '';
+  const byTop = (a, b) => parseFloat(a.style.top || '0') - parseFloat(b.style.top || '0');
+  const text = (spans) => [...spans].map((e) => e.textContent).join('');
+  const lines = [];
+  const mainLines = [...editor.querySelectorAll('.view-lines .view-line')].sort(byTop);
+  for (const line of mainLines) {
+    const spans = line.querySelectorAll('.ghost-text-decoration');
+    if (spans.length) lines.push(text(spans));
+  }
+  for (const zone of editor.querySelectorAll('.suggest-preview-text')) {
+    for (const line of [...zone.querySelectorAll('.view-line')].sort(byTop)) lines.push(text(line.querySelectorAll('.ghost-text')));
+  }
+  return lines.join('\n').replace(/\u00a0/g, ' ');
+}
+
+/** The Cascade status bar item's text as shown ('' when absent), run in the page. */
+function readCascadeStatusInPage() {
+  const items = [...document.querySelectorAll('.part.statusbar .statusbar-item')].map((item) => item.innerText.replace(/\u00a0/g, ' ').trim());
+  return items.find((text) => text.startsWith('Cascade')) ?? '';
+}
+
+let recorders = 0;
+
+/**
+ * Records every change of what the active editor's ghost text and the Cascade status bar item
+ * show, from now on: a MutationObserver in the page reports each new state at once, so a
+ * suggestion that is replaced a few hundred ms later is still seen (polling could miss it).
+ * `onChange(state)` runs in this process for each change (state: { ms, ghost, status }, ms
+ * since recording started) — e.g. to pause the extension host the moment a suggestion shows.
+ * Returns { states() (all states so far, in order), stop() }.
+ */
+export async function recordSuggestions(page, { onChange } = {}) {
+  const name = `cascadeRecord${++recorders}`;
+  const states = [];
+  let stopped = false;
+  await page.exposeFunction(name, (state) => {
+    if (stopped) return;
+    states.push(state);
+    onChange?.(state);
   });
+  await page.evaluate(`(${installRecorderInPage})(${JSON.stringify(name)}, ${readGhostTextInPage}, ${readCascadeStatusInPage})`);
+  return {
+    states: () => [...states],
+    stop: async () => {
+      stopped = true;
+      await page.evaluate(`window[${JSON.stringify(`${name}Stop`)}]?.()`).catch(() => {});
+    },
+  };
+}
+
+/** The page side of recordSuggestions. */
+function installRecorderInPage(name, readGhost, readStatus) {
+  const started = performance.now();
+  let last;
+  const report = () => {
+    const state = { ghost: readGhost(), status: readStatus() };
+    const key = JSON.stringify(state);
+    if (key === last) return;
+    last = key;
+    window[name]({ ms: Math.round(performance.now() - started), ...state });
+  };
+  const observer = new MutationObserver(report);
+  observer.observe(document.querySelector('.monaco-workbench'), { subtree: true, childList: true, characterData: true, attributes: true });
+  window[`${name}Stop`] = () => observer.disconnect();
+  report();
+}
+
+/**
+ * Pids of the server's extension host processes (forked with `--type=extensionHost`), found in
+ * /proc among the processes of the server's process group.
+ */
+export function extensionHostPids(server) {
+  const pids = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
+      const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+      if (pgrp === server.pid && readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes('--type=extensionHost')) pids.push(Number(entry));
+    } catch {
+      /* the process has gone */
+    }
+  }
+  return pids;
+}
+
+/**
+ * Freezes the extension hosts (SIGSTOP) so that what the workbench shows now stays on screen,
+ * e.g. to photograph a suggestion the extension is about to replace; the workbench keeps
+ * running. Returns resume() (SIGCONT; idempotent). Keep pauses short: wall-clock timers in
+ * the extension (its latency budget) keep counting. Throws when no extension host is found.
+ */
+export function pauseExtensionHost(server) {
+  const pids = extensionHostPids(server);
+  if (pids.length === 0) throw new Error(`no extension host in process group ${server.pid}`);
+  for (const pid of pids) process.kill(pid, 'SIGSTOP');
+  let resumed = false;
+  const resume = () => {
+    if (resumed) return;
+    resumed = true;
+    for (const pid of pids) {
+      try {
+        process.kill(pid, 'SIGCONT');
+      } catch {
+        /* the process has gone */
+      }
+    }
+  };
+  // A test that fails while paused must not leave a stopped process behind for stop() to wait on.
+  exitCleanups.add(resume);
+  return () => {
+    exitCleanups.delete(resume);
+    resume();
+  };
 }
 
 /** Polls ghostText() until it is non-empty, stable (and contains `includes`, if given); returns it. */
@@ -587,11 +706,14 @@ export async function typeForGhostText(page, text, { includes, stepMs = 5_000, r
   }
 }
 
-/** Saves a full-page PNG to test/artifacts/e2e-<name>.png (git-ignored); returns the path. */
-export async function screenshot(page, name) {
+/**
+ * Saves a PNG of the page (or of `locator`'s element, e.g. the status bar) to
+ * test/artifacts/e2e-<name>.png (git-ignored); returns the path.
+ */
+export async function screenshot(page, name, { locator } = {}) {
   mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const file = path.join(ARTIFACTS_DIR, `e2e-${name.replace(/[^\w.-]+/g, '_')}.png`);
-  await page.screenshot({ path: file, timeout: 15_000 }).catch((error) => console.error(`screenshot ${name} failed: ${error.message}`));
+  await (locator ?? page).screenshot({ path: file, timeout: 15_000 }).catch((error) => console.error(`screenshot ${name} failed: ${error.message}`));
   return file;
 }
 

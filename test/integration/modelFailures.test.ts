@@ -12,11 +12,13 @@ import { LlamaCppBackend } from '../../src/engine/model/LlamaCppBackend';
 import { LlamaModelProvider } from '../../src/engine/model/LlamaModelProvider';
 import type { GenerateOptions } from '../../src/engine/model/ModelBackend';
 import { SandboxPool } from '../../src/engine/sandbox/SandboxPool';
+import { writeCannedGgufs } from '../fixtures/cannedGguf.mjs';
 import { writeTinyGguf } from '../fixtures/makeTinyGguf.mjs';
 
 const GENERATED = path.resolve(__dirname, '..', 'fixtures', 'generated');
 const TINY_A = path.join(GENERATED, 'tiny-a.gguf');
-const TINY_B = path.join(GENERATED, 'tiny-b.gguf');
+// A canned GGUF (test/fixtures/cannedGguf.mjs): its greedy answer is a right clamp, with asserts it passes.
+const CANNED_RIGHT = path.join(GENERATED, 'canned-clamp-right.gguf');
 const PRINTABLE = /^[\x20-\x7e\n]+$/;
 const SMALL_CONTEXT = 256;
 
@@ -64,7 +66,7 @@ describe('model failures mid-generation (real node-llama-cpp, tiny GGUF)', funct
 
   before(() => {
     writeTinyGguf(TINY_A, { seed: 1 });
-    writeTinyGguf(TINY_B, { seed: 2 });
+    writeCannedGgufs(GENERATED);
   });
   beforeEach(() => {
     provider = new LlamaModelProvider({ gpu: false });
@@ -83,9 +85,9 @@ describe('model failures mid-generation (real node-llama-cpp, tiny GGUF)', funct
       assert.equal(result.stopReason, 'maxTokens');
     });
 
-    it('bounds maxTokens larger than the context to half the context', async () => {
+    it('bounds maxTokens larger than the context to the quarter of it kept for generation', async () => {
       const result = await backendFor().generate(request({ prefix: 'x = '.repeat(1_000), maxTokens: 10 * SMALL_CONTEXT }));
-      assert.equal(result.tokens, SMALL_CONTEXT / 2);
+      assert.equal(result.tokens, SMALL_CONTEXT / 4);
       assert.equal(result.stopReason, 'maxTokens');
     });
   });
@@ -144,14 +146,14 @@ describe('model failures mid-generation (real node-llama-cpp, tiny GGUF)', funct
     });
   });
 
-  it('a cascade tier whose model fails mid-generation is recorded with its error and the next tier answers', async () => {
+  it('a cascade tier whose model fails mid-generation is recorded with its error and a right canned tier 2 answers, verified', async () => {
     const source = '// Clamps x into [lo, hi].\nfunction clamp(x, lo, hi) {\n  ';
     const fn = await findFunctionAtCursor(source, source.length, 'javascript');
     assert.ok(fn);
     const sandbox = new SandboxPool({ size: 1 });
     const tiers = validateTiers([
       { model: TINY_A, samples: 2, testsPerSample: 2, maxTokens: 24 },
-      { model: TINY_B, samples: 2, testsPerSample: 2, maxTokens: 24 },
+      { model: CANNED_RIGHT, samples: 2, testsPerSample: 2, maxTokens: 24 },
     ]);
     const first = backendFor();
     await first.load();
@@ -173,8 +175,9 @@ describe('model failures mid-generation (real node-llama-cpp, tiny GGUF)', funct
       assert.deepEqual(result.trace[0].candidates, []);
       assert.equal(result.trace[1].error, undefined);
       assert.equal(result.trace[1].candidates.length, 2);
-      assert.ok(result.completion.length > 0, 'tier 2 answered');
-      assert.equal(result.completion, result.trace[1].candidates[result.trace[1].chosen].completion);
+      assert.equal(result.verdict, 'verified');
+      assert.equal(result.acceptedTier, 1, 'tier 2 answered');
+      assert.equal(result.completion, 'return Math.min(Math.max(x, lo), hi);\n}');
       assert.match((await first.generate(request())).text, PRINTABLE, 'tier 1 works again for the next request');
     } finally {
       await sandbox.dispose();

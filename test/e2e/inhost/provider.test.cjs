@@ -1,5 +1,6 @@
 // In-host tests of the ghost-text provider: debounce, cancellation and cache, against the real
-// provider object, the real engine and the tiny generated GGUFs (the workspace settings name them).
+// provider object, the real engine and generated GGUFs (the workspace settings name them: a
+// tiny random model, then a canned one whose answer is a complete function).
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
 
@@ -95,7 +96,7 @@ describe('InlineProvider in the extension host', function () {
   it('re-shows the same position from the cache without generating again', async () => {
     const { document } = await openDocument('function cached(values) {\n  let total = ');
     const first = await api.provider.provideInlineCompletionItems(document, endOf(document), context, new vscode.CancellationTokenSource().token);
-    assert.ok(first?.length === 1 && first[0].insertText.length > 0, 'a real suggestion from the tiny model');
+    assert.ok(first?.length === 1 && first[0].insertText.length > 0, 'a fast-path suggestion from tier 1');
     const before = { ...api.provider.stats };
     const started = Date.now();
     const second = await api.provider.provideInlineCompletionItems(document, endOf(document), context, new vscode.CancellationTokenSource().token);
