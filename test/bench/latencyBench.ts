@@ -11,7 +11,7 @@
 // - a 2-tier cascade of canned models (a wrong tier 1, a right tier 2): when the first ghost
 //   text is ready (goal ≤ one greedy candidate + 100 ms) and when the verified one is.
 //
-//   npm run bench:latency [-- --json] [--threads N] [--gpu] [--parallel on|off|both] [--samples K] [--suffix-lines 64,32]
+//   npm run bench:latency [-- --json] [--threads N] [--gpu] [--parallel on|off|both] [--samples K] [--suffix-lines 24,16]
 import os from 'node:os';
 import path from 'node:path';
 import { setAssetDir } from '../../src/engine/assets';
@@ -51,7 +51,7 @@ function parseFlags(argv: string[]): Flags {
   };
   const parallel = value('--parallel') ?? 'both';
   if (!['on', 'off', 'both'].includes(parallel)) throw new Error('--parallel must be on, off or both');
-  const suffixLines = (value('--suffix-lines') ?? `${DEFAULT_SUFFIX_LINES},32`).split(',').map(Number);
+  const suffixLines = (value('--suffix-lines') ?? `${DEFAULT_SUFFIX_LINES},16`).split(',').map(Number);
   return {
     json: argv.includes('--json'),
     threads: Number(value('--threads') ?? 1),
