@@ -13,7 +13,15 @@ function tierLine(t: TierTrace): string {
   );
 }
 
-/** Human-readable report of a cascade run: the completion, then one line per tier tried. */
+/** The answering tier's asserts, each marked with whether the returned candidate passed it. */
+function assertLines(result: CascadeResult): string[] {
+  const tier = result.answer && result.trace.find((t) => t.tier === result.answer!.tier);
+  const row = tier?.matrix[result.answer!.candidate];
+  if (!tier || !row || tier.asserts.length === 0) return [];
+  return [`--- tier ${tier.tier + 1}'s own tests ---`, ...tier.asserts.map((a, j) => `${row[j] ? 'pass' : 'FAIL'}  ${a.replace(/\s*\n\s*/g, ' ')}`)];
+}
+
+/** Human-readable report of a cascade run: the completion, the asserts it was checked against, then one line per tier tried. */
 export function formatTrace(result: CascadeResult): string {
   const verdict =
     result.verdict === 'unverifiable'
@@ -26,6 +34,7 @@ export function formatTrace(result: CascadeResult): string {
   return [
     '--- completion ---',
     result.completion,
+    ...assertLines(result),
     '--- trace ---',
     ...result.trace.map(tierLine),
     `result: ${verdict}`,

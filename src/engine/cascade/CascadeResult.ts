@@ -57,6 +57,8 @@ export interface CascadeResult {
   verdict: 'verified' | 'unverified' | 'unverifiable';
   /** Why the function is unverifiable ("uses fetch"). */
   reason?: string;
+  /** Which tier's candidate the completion is (undefined when there is none). */
+  answer?: { tier: number; candidate: number };
   /** Passed asserts of the returned candidate, out of the tier's pool. */
   passed: { passed: number; total: number };
   /** The asserts of the tier that answered (to show the user the generated tests). */

@@ -125,6 +125,7 @@ function resultFrom(trace: TierTrace[], tier: TierTrace, candidate: number, acce
   return {
     completion: tier.candidates[candidate].completion,
     acceptedTier,
+    answer: { tier: tier.tier, candidate },
     verdict: acceptedTier === null ? 'unverified' : 'verified',
     passed: { passed: row.reduce((n, v) => n + v, 0), total: tier.asserts.length },
     asserts: tier.asserts,
