@@ -190,6 +190,13 @@ describe('planProgram: the context slice of a candidate (real tree-sitter)', () 
       assert.equal(reason, 'uses fs (in Counter.save)');
     });
 
+    it('a method written at the end of a file whose class is not closed yet still runs in its class', async () => {
+      const { plan: p, context } = await plan('class Counter {\n  constructor(start) { this.count = start; }\n  inc() {\n    |', 'this.count += 1;\n    return this.count;\n  }\n');
+      assert.equal(context.subject.kind, 'instance');
+      assert.ok(p.testable);
+      assert.match(p.program, /^class Counter \{[\s\S]*inc\(\) \{\n    this\.count \+= 1;[\s\S]*\}\s*$/);
+    });
+
     it('a static method is called on the class; an object method on its object', async () => {
       const staticPlan = await plan('class Temp {\n  static fromF(f) {\n|\n  }\n}\n', '    return (f - 32) * 5 / 9;\n  }\n');
       assert.deepEqual({ kind: staticPlan.context.subject.kind, callee: (staticPlan.context.subject as { callee: string }).callee }, { kind: 'member', callee: 'Temp.fromF' });

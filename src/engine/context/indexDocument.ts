@@ -1,5 +1,6 @@
 import type { Node } from 'web-tree-sitter';
 import type { FunctionAtCursor } from '../extract/FunctionAtCursor';
+import { openBrackets } from '../extract/openBrackets';
 import { withSyntaxTree } from '../extract/withSyntaxTree';
 import type { Container, DocumentContext, ProjectLocation, TestSubject } from './DocumentContext';
 import { declarationOf } from './topLevelDeclarations';
@@ -30,8 +31,8 @@ export async function indexDocument(request: IndexRequest): Promise<DocumentCont
   const source = request.whole?.text ?? request.document;
   const offset = request.whole?.offset ?? 0;
   const before = source.slice(0, offset + fn.start);
-  const text = `${before}\n${source.slice(offset + (fn.end ?? fn.cursor))}`;
   const junction = before.length;
+  const text = await closeOpenBrackets(`${before}\n${source.slice(offset + (fn.end ?? fn.cursor))}`, fn.language);
   return withSyntaxTree(text, fn.language, (program) => {
     const statements = program.namedChildren.filter((s): s is Node => !!s);
     const statement = statements.find((s) => s.startIndex < junction && junction < s.endIndex);
@@ -144,6 +145,18 @@ function memberOutline(member: Node, inObject: boolean): string {
   const oneLine = text.replace(/\s*\n\s*/g, ' ');
   if (inObject) return `${oneLine},`;
   return body || oneLine.endsWith(';') || oneLine.endsWith('}') ? oneLine : `${oneLine};`;
+}
+
+/**
+ * A method being written at the end of a file whose class is not closed yet leaves the class
+ * open: error recovery then ends the class before the method's place, and the method would
+ * look top-level. Closing what is still open at the end keeps it in its class.
+ */
+function closeOpenBrackets(text: string, language: FunctionAtCursor['language']): Promise<string> {
+  return withSyntaxTree(text, language, (root) => {
+    const closers = root.hasError ? openBrackets(root) : [];
+    return closers.length > 0 ? `${text}\n${closers.reverse().join('\n')}\n` : text;
+  });
 }
 
 function isStrict(statements: Node[]): boolean {
