@@ -5,6 +5,9 @@ import { openRunFile, type RunFileState } from '../engine/bench/runFile';
 import { recordRun, type RecordProgress } from '../engine/bench/recordRun';
 import type { TierConfig } from '../engine/config/TierConfig';
 import { readTiersFile } from '../engine/config/readTiersFile';
+import { DATASETS } from '../engine/datasets/datasetCatalog';
+import { defaultDatasetsDir } from '../engine/datasets/datasetsDir';
+import { resolveDataset } from '../engine/datasets/resolveDataset';
 import { AbortError, CascadeError } from '../engine/errors';
 import { LlamaModelProvider } from '../engine/model/LlamaModelProvider';
 import { resolveModelPath } from '../engine/model/resolveModelPath';
@@ -12,7 +15,7 @@ import { SandboxPool } from '../engine/sandbox/SandboxPool';
 import { formatProgress } from './formatProgress';
 import { parseFlags } from './parseFlags';
 
-export const BENCH_USAGE = 'cascade bench --dataset <jsonl> --tiers <tiers.json> --out <run.jsonl> [--limit N] [--seed S] [--max-k K] [--max-t T]';
+export const BENCH_USAGE = `cascade bench --dataset <jsonl|${DATASETS.map((d) => d.id).join('|')}> --tiers <tiers.json> --out <run.jsonl> [--limit N] [--seed S] [--max-k K] [--max-t T]`;
 
 const BENCH_FLAGS = { dataset: 'string', tiers: 'string', out: 'string', limit: 'number', seed: 'number', 'max-k': 'number', 'max-t': 'number' } as const;
 
@@ -33,6 +36,8 @@ interface BenchPlan {
  * line per (problem, tier) appended to `--out` (see src/engine/tune/runRecord.schema.json).
  * Pairs already in `--out` are skipped, so an interrupted run resumes; Ctrl-C stops after the
  * last complete line (exit 130). Progress with ETA goes to `err`, the summary to `out`.
+ * `--dataset` is a JSON Lines file or a catalog id (src/engine/datasets/datasetCatalog.ts),
+ * downloaded once into defaultDatasetsDir (`$CASCADE_DATASETS_MIRROR` replaces the host).
  */
 export async function benchCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const { flags, positionals } = parseFlags(argv, BENCH_FLAGS);
@@ -40,7 +45,7 @@ export async function benchCommand(argv: string[], out: NodeJS.WritableStream, e
   if (!isIntIn(flags.limit, 1, Infinity)) throw new CascadeError('--limit must be a positive integer');
   if (!isIntIn(flags['max-k'], 1, 50)) throw new CascadeError('--max-k must be an integer from 1 to 50');
   if (!isIntIn(flags['max-t'], 1, 20)) throw new CascadeError('--max-t must be an integer from 1 to 20');
-  const problems = readBenchProblems(flags.dataset).slice(0, flags.limit);
+  const problems = readBenchProblems(await datasetFile(flags.dataset, err)).slice(0, flags.limit);
   const tiers = await readTiersFile(flags.tiers);
   const modelPaths = tiers.map((tier) => resolveModelPath(tier.model, path.dirname(path.resolve(flags.tiers!))));
   const state = openRunFile(flags.out);
@@ -70,6 +75,25 @@ export async function benchCommand(argv: string[], out: NodeJS.WritableStream, e
     process.off('SIGINT', onSigint);
     await Promise.allSettled([models.dispose(), sandbox.dispose()]);
   }
+}
+
+/** The file `--dataset` names, downloading a catalog dataset that is not there yet (progress on `err`). */
+async function datasetFile(value: string, err: NodeJS.WritableStream): Promise<string> {
+  const dirPath = defaultDatasetsDir();
+  const isTty = (err as NodeJS.WriteStream).isTTY === true;
+  let shown = false;
+  const file = await resolveDataset(value, {
+    dirPath,
+    mirror: process.env.CASCADE_DATASETS_MIRROR,
+    onFetch: (url) => err.write(`${value}: downloading ${url} into ${dirPath}\n`),
+    onProgress: ({ downloadedBytes, totalBytes }) => {
+      if (!isTty) return;
+      shown = true;
+      err.write(`\r\x1b[2K${value}: ${Math.round(downloadedBytes / 1024)} of ${totalBytes ? Math.round(totalBytes / 1024) : '?'} KiB`);
+    },
+  });
+  if (shown) err.write('\n');
+  return file;
 }
 
 /** Records what is missing from the run file, with progress on `err`; returns how many pairs it wrote. */

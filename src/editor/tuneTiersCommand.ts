@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import {
   AbortError,
   CascadeError,
+  DATASETS,
+  type DatasetRecord,
   DEFAULT_GRID,
+  fetchDataset,
   gridChoice,
   groupRuns,
   openRunFile,
@@ -34,8 +37,8 @@ export interface TuneDeps {
 export async function tuneTiersCommand(deps: TuneDeps): Promise<void> {
   const session = deps.session();
   if (!session) return void vscode.window.showErrorMessage(`Cascade: ${deps.settingsError() ?? 'no tiers are configured'}`);
-  const picked = await vscode.window.showOpenDialog({ title: 'Benchmark to tune on (HumanEvalPack or MultiPL-E JS/TS, JSON Lines)', filters: { 'JSON Lines': ['jsonl'] } });
-  if (!picked?.[0]) return;
+  const picked = await pickBenchmark(deps.storageDir);
+  if (!picked) return;
   const limit = await vscode.window.showInputBox({
     title: 'Cascade: problems to record',
     prompt: 'More problems give better estimates and take longer (each runs every tier with k = 5).',
@@ -44,11 +47,12 @@ export async function tuneTiersCommand(deps: TuneDeps): Promise<void> {
   });
   if (!limit) return;
   try {
-    const problems = readBenchProblems(picked[0].fsPath).slice(0, Number(limit));
+    const dataset = typeof picked === 'string' ? picked : await downloadDataset(picked, deps);
+    const problems = readBenchProblems(dataset).slice(0, Number(limit));
     const runDir = path.join(deps.storageDir, 'tune');
     mkdirSync(runDir, { recursive: true });
     const key = createHash('sha256').update(JSON.stringify(session.tiers.map((t) => session.modelPath(t)))).digest('hex').slice(0, 12);
-    const file = path.join(runDir, `${path.basename(picked[0].fsPath, '.jsonl')}-${key}.jsonl`);
+    const file = path.join(runDir, `${path.basename(dataset, '.jsonl')}-${key}.jsonl`);
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: 'Cascade: recording', cancellable: true },
       (progress, token) => {
@@ -69,6 +73,53 @@ export async function tuneTiersCommand(deps: TuneDeps): Promise<void> {
     deps.log.error(`tune: ${message}`);
     void vscode.window.showErrorMessage(`Cascade: ${message}`);
   }
+}
+
+/** The benchmark to tune on: a catalog dataset (downloaded when needed) or a local JSON Lines file (its path). */
+async function pickBenchmark(storageDir: string): Promise<DatasetRecord | string | undefined> {
+  const dir = datasetsDir(storageDir);
+  const items: (vscode.QuickPickItem & { record?: DatasetRecord })[] = [
+    ...DATASETS.map((record) => ({
+      label: record.name,
+      description: `${record.problems} problems · ${existsSync(path.join(dir, record.fileName)) ? 'downloaded' : `downloads ${Math.ceil(record.sizeBytes / 1024)} KB`}`,
+      detail: `${record.id} · ${record.license} · ${record.url}`,
+      record,
+    })),
+    { label: 'Local file…', description: 'HumanEvalPack, HumanEval-X or MultiPL-E JS/TS, JSON Lines' },
+  ];
+  const choice = await vscode.window.showQuickPick(items, { title: 'Cascade: benchmark to tune on', matchOnDetail: true });
+  if (!choice) return undefined;
+  if (choice.record) return choice.record;
+  const picked = await vscode.window.showOpenDialog({ title: 'Benchmark to tune on (HumanEvalPack, HumanEval-X or MultiPL-E JS/TS, JSON Lines)', filters: { 'JSON Lines': ['jsonl'] } });
+  return picked?.[0]?.fsPath;
+}
+
+/** Datasets live next to the downloaded models, in the extension's global storage. */
+const datasetsDir = (storageDir: string) => path.join(storageDir, 'datasets');
+
+/** A catalog dataset's local file, downloaded first (cancellable, with progress) when it is not there. */
+async function downloadDataset(record: DatasetRecord, deps: TuneDeps): Promise<string> {
+  const dirPath = datasetsDir(deps.storageDir);
+  if (existsSync(path.join(dirPath, record.fileName))) return fetchDataset(record, { dirPath }); // checked, downloaded again only if it differs
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Cascade: downloading ${record.name}`, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      let reported = 0;
+      const file = await fetchDataset(record, {
+        dirPath,
+        signal: controller.signal,
+        onProgress: ({ downloadedBytes, totalBytes }) => {
+          const percent = totalBytes ? (downloadedBytes / totalBytes) * 100 : 0;
+          progress.report({ increment: percent - reported, message: `${Math.round(downloadedBytes / 1024)} KB` });
+          reported = percent;
+        },
+      });
+      deps.log.info(`dataset ready: ${file}`);
+      return file;
+    },
+  );
 }
 
 async function offerTuned(file: string, runDir: string, deps: TuneDeps): Promise<void> {

@@ -18,7 +18,7 @@ export class ModelLoadError extends CascadeError {}
 /** Why a model download failed, for callers that offer a next step (e.g. "choose local files"). */
 export type ModelDownloadFailure = 'not-found' | 'no-network' | 'failed' | 'corrupt' | 'unsupported-uri';
 
-/** A model could not be downloaded, or the downloaded file failed verification (and was removed). */
+/** A model or benchmark dataset could not be downloaded, or the downloaded file failed verification (and was removed). */
 export class ModelDownloadError extends CascadeError {
   constructor(
     message: string,

@@ -32,6 +32,8 @@ export { describeHardware, formatGB } from './models/formatHardware';
 export { downloadModel, type DownloadModelOptions, type DownloadProgress } from './models/downloadModel';
 export { checkModelFile, type ModelFileExpectations } from './models/checkModelFile';
 export { defaultModelsDir } from './models/modelsDir';
+export { DATASETS, type DatasetRecord } from './datasets/datasetCatalog';
+export { fetchDataset } from './datasets/fetchDataset';
 export { parseRemoteModel, remoteFileName, type RemoteModel } from './models/modelUri';
 export { generateCandidates, type GenerationContext } from './cascade/generateCandidates';
 export { generateAsserts, type GeneratedAsserts } from './cascade/generateAsserts';

@@ -28,6 +28,7 @@ import {
   haveHumanEval,
   wholePrograms as humanEvalPackPrograms,
 } from '../helpers/humanEvalPrograms';
+import { datasetsHint } from '../helpers/sharedDatasets';
 
 const ROOT = path.resolve(__dirname, '../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
@@ -181,7 +182,7 @@ async function wholeCli(count: number, nodeSample: number): Promise<void> {
 
 async function main(): Promise<void> {
   setAssetDir(path.join(ROOT, 'dist'));
-  if (!haveHumanEval()) throw new Error('the datasets are missing: ../shared/datasets');
+  if (!haveHumanEval()) throw new Error(datasetsHint(['humanevalpack-js.jsonl', 'multipl-e_humaneval-js-reworded.jsonl']));
   await wholePrograms();
   await tierMatrix();
   await wholeCli(flag('--programs', 1000), flag('--node-sample', 200));

@@ -1,11 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { withAssert } from '../../src/engine/context/planProgram';
+import { sharedDataset } from './sharedDatasets';
 
 /** The shared benchmark data, read in place (never copied into the project). */
-const DATASETS = path.resolve(__dirname, '../../../shared/datasets');
-const HUMANEVALPACK = path.join(DATASETS, 'humanevalpack-js.jsonl');
-const MULTIPLE = path.join(DATASETS, 'multipl-e_humaneval-js-reworded.jsonl');
+const HUMANEVALPACK = sharedDataset('humanevalpack-js.jsonl');
+const MULTIPLE = sharedDataset('multipl-e_humaneval-js-reworded.jsonl');
 
 /** One HumanEval problem as the cascade would test it: a function and single-line asserts. */
 export interface AssertSizedProblem {

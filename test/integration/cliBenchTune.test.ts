@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseTiersFile } from '../../src/engine/config/readTiersFile';
@@ -8,10 +8,10 @@ import { checkRunRecord } from '../../src/engine/tune/runRecord';
 import schema from '../../src/engine/tune/runRecord.schema.json';
 import { type Schema, validateJsonSchema } from '../helpers/validateJsonSchema';
 import { runCli } from '../helpers/runCli';
+import { writeBenchDataset } from '../helpers/benchDataset';
 
 const root = path.resolve(__dirname, '..', '..');
 const cli = path.join(root, 'dist', 'cli.js');
-const dataset = path.resolve(root, '../shared/datasets/humanevalpack-js.jsonl');
 const models = ['tiny-a.gguf', 'tiny-b.gguf'].map((name) => path.join(root, 'test', 'fixtures', 'generated', name));
 
 const cascade = runCli;
@@ -23,12 +23,15 @@ describe('cascade bench and tune (real node-llama-cpp on the generated tiny GGUF
   let dir: string;
   let tiers: string;
   let run: string;
+  // 20 problems the test writes, in HumanEvalPack's format: the suite needs no shared data.
+  let dataset: string;
   const bench = (...extra: string[]) =>
     cascade('bench', '--dataset', dataset, '--tiers', tiers, '--out', run, '--limit', '5', '--max-k', '2', '--max-t', '2', ...extra);
 
-  before(function () {
-    if (!existsSync(dataset)) this.skip();
+  before(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'cascade-bench-'));
+    dataset = path.join(dir, 'problems.jsonl');
+    writeBenchDataset(dataset, 20);
     tiers = path.join(dir, 'tiers.json');
     run = path.join(dir, 'run.jsonl');
     writeFileSync(tiers, JSON.stringify({ tiers: models.map((model) => ({ model, maxTokens: 16 })) }));
@@ -37,7 +40,7 @@ describe('cascade bench and tune (real node-llama-cpp on the generated tiny GGUF
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('records 5 HumanEvalPack problems × 2 tiers as lines that match the schema', async () => {
+  it('records 5 HumanEvalPack-format problems × 2 tiers as lines that match the schema', async () => {
     const { code, stdout, stderr } = await bench();
     assert.equal(code, 0, stderr);
     assert.match(stdout, /10 records written, 0 were already there/);
@@ -113,6 +116,7 @@ describe('cascade bench and tune (real node-llama-cpp on the generated tiny GGUF
       [['tune', '--runs', run, '--min-accuracy', '0.9'], /no configuration meets/],
       [['bench', '--dataset', dataset, '--tiers', tiers], /usage: cascade bench/],
       [['bench', '--dataset', tiers, '--tiers', tiers, '--out', run], /tiers\.json:1: neither HumanEvalPack/],
+      [['bench', '--dataset', 'no-such-bench', '--tiers', tiers, '--out', run], /unknown dataset "no-such-bench": give the path of a JSON Lines file or one of humanevalpack-js, /],
       [['bench', '--dataset', dataset, '--tiers', tiers, '--out', run, '--max-k', '0'], /--max-k must be/],
     ];
     for (const [args, message] of cases) {

@@ -12,6 +12,7 @@ import { AbortError, ModelDownloadError } from '../../src/engine/errors';
 import { downloadModel, type DownloadProgress } from '../../src/engine/models/downloadModel';
 import { tinyGgufBytes } from '../fixtures/makeTinyGguf.mjs';
 import { refusedPort, startModelServer, type ModelServer } from '../fixtures/modelServer';
+import { untilFirstChunkSaved } from '../helpers/partialDownload';
 
 const MiB = 1024 * 1024;
 const TINY = tinyGgufBytes({ seed: 1 });
@@ -85,10 +86,10 @@ describe('downloadModel (node-llama-cpp downloader, loopback HTTP server)', func
     const controller = new AbortController();
     const attempt = downloadModel({ uri, dirPath: dir, signal: controller.signal });
     // ipull retries cut responses by itself, so this attempt never ends on its own: cancel it,
-    // as a user would, once chunk 0 is on disk (the partial file exists) and a cut happened.
+    // as a user would, once a cut happened and chunk 0 is saved as complete in the partial file.
     const partial = path.join(dir, 'big.gguf.ipull');
-    while (!existsSync(partial) || cuts === 0) await sleep(20);
-    await sleep(300);
+    while (cuts === 0) await sleep(20);
+    await untilFirstChunkSaved(partial, BIG.length);
     controller.abort();
     await assert.rejects(attempt, AbortError);
     assert.deepEqual(await readdir(dir), ['big.gguf.ipull'], 'the partial file is kept');

@@ -1,12 +1,15 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { requireDatasets, sharedDataset } from '../helpers/sharedDatasets';
 
-// HumanEvalPack JS (164 problems) through the built CLI: `node dist/cli.js check`.
-const DATASET = path.resolve(__dirname, '../../../shared/datasets/humanevalpack-js.jsonl');
+// HumanEvalPack JS (164 problems) through the built CLI: `node dist/cli.js check`. It checks
+// the checker on the real benchmark (its canonical and buggy solutions), so it needs the file
+// (shared/datasets, or CASCADE_DATASETS_DIR) and says so when it is missing.
+const DATASET = sharedDataset('humanevalpack-js.jsonl');
 const CLI = path.resolve(__dirname, '../../dist/cli.js');
 
 interface Problem {
@@ -31,7 +34,7 @@ describe('cascade check on HumanEvalPack JS', function () {
   let dir: string;
 
   before(function () {
-    if (!existsSync(DATASET)) this.skip();
+    requireDatasets(this, [path.basename(DATASET)]);
     problems = readFileSync(DATASET, 'utf8').split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Problem);
     dir = mkdtempSync(path.join(os.tmpdir(), 'cascade-check-'));
   });

@@ -9,6 +9,7 @@ import { LlamaCppBackend } from '../../src/engine/model/LlamaCppBackend';
 import { LlamaModelProvider } from '../../src/engine/model/LlamaModelProvider';
 import type { GenerateOptions } from '../../src/engine/model/ModelBackend';
 import { writeTinyGguf } from '../fixtures/makeTinyGguf.mjs';
+import { whenGenerating } from '../helpers/generating';
 
 const GENERATED = path.resolve(__dirname, '..', 'fixtures', 'generated');
 const TINY_A = path.join(GENERATED, 'tiny-a.gguf');
@@ -96,13 +97,14 @@ describe('LlamaCppBackend (real node-llama-cpp, tiny GGUF)', function () {
   it('an abort mid-generation rejects promptly with AbortError', async () => {
     const controller = new AbortController();
     let abortedAt = 0;
-    const running = backend.generate(greedy({ maxTokens: 1000, signal: controller.signal }));
-    setTimeout(() => {
-      abortedAt = performance.now();
-      controller.abort();
-    }, 20);
+    let finished = false;
+    const { options, started } = whenGenerating(greedy({ maxTokens: 1000, signal: controller.signal }));
+    const running = backend.generate(options).finally(() => (finished = true));
+    await started;
+    assert.equal(finished, false, 'the generation runs when its first text arrives');
+    abortedAt = performance.now();
+    controller.abort();
     const latency = await abortLatency(running, () => abortedAt);
-    assert.ok(abortedAt > 0, 'generation finished before the abort');
     assert.ok(latency < 1000, `abort took ${latency} ms`);
     await assert.rejects(backend.generate(greedy({ signal: AbortSignal.abort() })), AbortError);
   });
@@ -117,12 +119,14 @@ describe('LlamaCppBackend (real node-llama-cpp, tiny GGUF)', function () {
 
     const controller = new AbortController();
     let runningDone = false;
-    const running = backend.generate(greedy({ maxTokens: 500 })).then(() => (runningDone = true));
+    const { options, started } = whenGenerating(greedy({ maxTokens: 500 }));
+    const running = backend.generate(options).then(() => (runningDone = true));
     const queued = backend.generate(greedy({ signal: controller.signal }));
+    await started;
     const abortedAt = performance.now();
     controller.abort();
     await abortLatency(queued, () => abortedAt);
-    assert.equal(runningDone, false, 'the queued request waited for the running one');
+    assert.equal(runningDone, false, 'the queued request left while the running one was still generating');
     await running;
   });
 
@@ -194,8 +198,9 @@ describe('LlamaCppBackend (real node-llama-cpp, tiny GGUF)', function () {
   it('dispose ends the backend and a running generation; later calls reject', async () => {
     const short = tiny(TINY_A);
     await short.load();
-    const running = assert.rejects(short.generate(greedy({ maxTokens: 1000 })), AbortError);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    const { options, started } = whenGenerating(greedy({ maxTokens: 1000 }));
+    const running = assert.rejects(short.generate(options), AbortError);
+    await started;
     await short.dispose();
     await running;
     await short.dispose();

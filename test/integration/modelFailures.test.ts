@@ -14,6 +14,7 @@ import type { GenerateOptions } from '../../src/engine/model/ModelBackend';
 import { SandboxPool } from '../../src/engine/sandbox/SandboxPool';
 import { writeCannedGgufs } from '../fixtures/cannedGguf.mjs';
 import { writeTinyGguf } from '../fixtures/makeTinyGguf.mjs';
+import { whenGenerating } from '../helpers/generating';
 
 const GENERATED = path.resolve(__dirname, '..', 'fixtures', 'generated');
 const TINY_A = path.join(GENERATED, 'tiny-a.gguf');
@@ -96,12 +97,13 @@ describe('model failures mid-generation (real node-llama-cpp, tiny GGUF)', funct
     it('dispose() during a generation ends it with an AbortError naming the model; a fresh backend works', async () => {
       const backend = backendFor();
       await backend.load();
-      const running = assert.rejects(backend.generate(request({ maxTokens: 100_000 })), (error: unknown) => {
+      const { options, started } = whenGenerating(request({ maxTokens: 100_000 }));
+      const running = assert.rejects(backend.generate(options), (error: unknown) => {
         assert.ok(error instanceof AbortError, String(error));
         assert.match(error.message, /tiny-a\.gguf was disposed/);
         return true;
       });
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await started;
       await provider.dispose();
       await running;
       await assert.rejects(backend.generate(request()), AbortError);
@@ -126,9 +128,10 @@ describe('model failures mid-generation (real node-llama-cpp, tiny GGUF)', funct
       const backend = backendFor();
       const before = await backend.generate(request());
       const context = await contextOf(backend);
-      const running = assert.rejects(backend.generate(request({ maxTokens: 100_000 })), failsWith(/disposed/));
+      const { options, started } = whenGenerating(request({ maxTokens: 100_000 }));
+      const running = assert.rejects(backend.generate(options), failsWith(/disposed/));
       const queued = backend.generate(request());
-      await new Promise((resolve) => setTimeout(resolve, 30));
+      await started;
       await context.dispose();
       await running;
       // The request queued behind the failed one runs on the reloaded model.

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { readBenchProblems, toBenchProblem } from '../../src/engine/bench/readBenchProblems';
@@ -12,8 +12,7 @@ import { formatDuration, formatProgress } from '../../src/cli/formatProgress';
 import { parseNumberList } from '../../src/cli/parseNumberList';
 import { runRecord } from '../helpers/runRecords';
 import { type Schema, validateJsonSchema } from '../helpers/validateJsonSchema';
-
-const DATASETS = path.resolve(__dirname, '../../../shared/datasets');
+import { requireDatasets, sharedDataset } from '../helpers/sharedDatasets';
 const candidate = (completion: string, tokens: number, usable = true) => ({ completion, functionText: completion, usable, tokens });
 
 describe('bench recording', () => {
@@ -29,14 +28,31 @@ describe('bench recording', () => {
     assert.throws(() => readBenchProblems(bad), (e: Error) => e instanceof DataFormatError && /bad\.jsonl:2: neither HumanEvalPack/.test(e.message));
   });
 
+  it('reads HumanEval-X JS, whose entry point is the function its declaration declares', () => {
+    const declaration = 'const isPrime = (n) => {\n  return n > 1;\n}\nconst countPrimes = (xs) => {\n';
+    assert.deepEqual(toBenchProblem({ task_id: 'JavaScript/9', prompt: 'p', test: 't', declaration, canonical_solution: 's', example_test: '' }), {
+      id: 'JavaScript/9',
+      prompt: 'p',
+      tests: 't',
+      language: 'javascript',
+      entryPoint: 'countPrimes',
+    });
+    assert.equal(toBenchProblem({ task_id: 'JavaScript/1', prompt: 'p', test: 't', declaration: '\nfunction solve(a, b) {\n' })?.entryPoint, 'solve');
+    assert.equal(toBenchProblem({ task_id: 'JavaScript/1', prompt: 'p', test: 't', declaration: '// no function' }), undefined);
+    assert.equal(toBenchProblem({ task_id: 'JavaScript/1', prompt: 'p', test: 't', declaration: 'x', entry_point: 'given' })?.entryPoint, 'given', 'entry_point wins');
+  });
+
   it('reads the shipped datasets', function () {
-    if (!existsSync(DATASETS)) this.skip();
-    const pack = readBenchProblems(path.join(DATASETS, 'humanevalpack-js.jsonl'));
+    const files = ['humanevalpack-js.jsonl', 'humaneval-x-js.jsonl', 'multipl-e_humaneval-ts-reworded.jsonl', 'multipl-e_mbpp-js-reworded.jsonl'];
+    requireDatasets(this, files);
+    const [pack, x, ts, mbpp] = files.map((file) => readBenchProblems(sharedDataset(file)));
     assert.equal(pack.length, 164);
     assert.equal(pack[0].id, 'JavaScript/0');
-    const ts = readBenchProblems(path.join(DATASETS, 'multipl-e_humaneval-ts-reworded.jsonl'));
+    assert.equal(x.length, 164);
+    assert.deepEqual(x.map((p) => p.entryPoint), pack.map((p) => (p.id === 'JavaScript/114' ? 'minSubArraySum' : p.entryPoint)), 'HumanEval-X names HumanEvalPack\'s functions');
     assert.equal(ts.length, 159);
     assert.ok(ts.every((p) => p.language === 'typescript' && p.entryPoint !== ''));
+    assert.equal(mbpp.length, 399);
   });
 
   it('turns a tier\'s results into a record that matches the schema, splitting sample tokens over its asserts', () => {

@@ -17,13 +17,19 @@ export interface BenchProblem {
 const str = (record: Record<string, unknown>, field: string): string | undefined =>
   typeof record[field] === 'string' ? (record[field] as string) : undefined;
 
+/** The last function a HumanEval-X `declaration` declares (`const name = (…) =>` or `function name(`). */
+const declaredFunction = (declaration: string | undefined): string | undefined =>
+  [...(declaration ?? '').matchAll(/(?:\bconst\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s*)?\(|\bfunction\s+([A-Za-z_$][\w$]*)\s*\()/g)].map((m) => m[1] ?? m[2]).at(-1);
+
 /**
  * A problem from one parsed dataset line: HumanEvalPack JS (`task_id`, `prompt`, `test`,
- * `entry_point`) or MultiPL-E JS/TS (`name`, `language`, `prompt`, `tests`; the function name
- * is the part of `name` after the number). Returns undefined for any other shape.
+ * `entry_point`), HumanEval-X JS (the same without `entry_point`: the function its
+ * `declaration` declares) or MultiPL-E JS/TS (`name`, `language`, `prompt`, `tests`; the
+ * function name is the part of `name` after the number). Returns undefined for any other shape.
  */
 export function toBenchProblem(record: Record<string, unknown>): BenchProblem | undefined {
-  const [taskId, prompt, test, entryPoint] = ['task_id', 'prompt', 'test', 'entry_point'].map((f) => str(record, f));
+  const [taskId, prompt, test] = ['task_id', 'prompt', 'test'].map((f) => str(record, f));
+  const entryPoint = str(record, 'entry_point') ?? declaredFunction(str(record, 'declaration'));
   if (taskId && prompt !== undefined && test !== undefined && entryPoint) {
     return { id: taskId, prompt, tests: test, language: 'javascript', entryPoint };
   }
@@ -43,7 +49,7 @@ export function toBenchProblem(record: Record<string, unknown>): BenchProblem | 
 export function readBenchProblems(file: string): BenchProblem[] {
   return readJsonLines(file).map(({ value, where }) => {
     const problem = typeof value === 'object' && value !== null ? toBenchProblem(value as Record<string, unknown>) : undefined;
-    if (!problem) throw new DataFormatError(`${where}: neither HumanEvalPack (task_id, prompt, test, entry_point) nor MultiPL-E JS/TS (name, language, prompt, tests)`);
+    if (!problem) throw new DataFormatError(`${where}: neither HumanEvalPack (task_id, prompt, test, entry_point), HumanEval-X JS (task_id, prompt, test, declaration) nor MultiPL-E JS/TS (name, language, prompt, tests)`);
     return problem;
   });
 }

@@ -1,23 +1,11 @@
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { ModelDownloader } from 'node-llama-cpp';
-import { AbortError, ModelDownloadError, throwIfAborted } from '../errors';
+import { ModelDownloadError, throwIfAborted } from '../errors';
 import { checkModelFile } from './checkModelFile';
-import { downloadFailure } from './downloadFailure';
+import { downloadFile, type DownloadProgress } from './downloadFile';
+import { MODEL_WORDING } from './downloadFailure';
 import { parseRemoteModel, remoteFileName, remoteUrl } from './modelUri';
-import { probeUrl } from './probeUrl';
 
-/** How far a download is. */
-export interface DownloadProgress {
-  /** Bytes downloaded so far, counting those kept from an interrupted attempt; never decreases. */
-  downloadedBytes: number;
-  /** Size of the file in bytes (0 while unknown). */
-  totalBytes: number;
-  /** Average speed over the last seconds; 0 before there is one. */
-  bytesPerSecond: number;
-  /** Seconds left at that speed; undefined while the speed is 0. */
-  etaSeconds?: number;
-}
+export type { DownloadProgress } from './downloadFile';
 
 /** What to download and where. */
 export interface DownloadModelOptions {
@@ -39,21 +27,19 @@ export interface DownloadModelOptions {
 }
 
 /**
- * Downloads a GGUF model into `dirPath` and returns its path. Goes through node-llama-cpp's
- * downloader (ipull: parallel ranged requests, retries, a `<file>.ipull` partial file).
+ * Downloads a GGUF model into `dirPath` and returns its path, through {@link downloadFile}
+ * (node-llama-cpp's downloader: progress, resume of an interrupted download, the checks below).
  *
  * - A file already in `dirPath` that passes the checks below (without the hash) is returned
  *   at once, with no request.
- * - One quick ranged request first: HTTP 404 and an unreachable host fail at once with a
- *   ModelDownloadError naming the URL (the downloader alone would retry for minutes).
- * - Cancelling keeps the partial file; the next call for the same file resumes it with range
- *   requests from the last completed 5 MiB chunk.
+ * - HTTP 404 and an unreachable host fail at once with a ModelDownloadError naming the URL.
+ * - Cancelling keeps the partial file; the next call for the same file resumes it.
  * - Afterwards the file is checked without loading it: GGUF magic, size (`expectedSize`, else
  *   the size the server announced), a parsable header whose tensors fit in the file, and
  *   `sha256` when given. A file that fails is removed and ModelDownloadError ('corrupt') thrown.
  */
 export async function downloadModel(options: DownloadModelOptions): Promise<string> {
-  const { uri, dirPath, expectedSize, sha256, signal } = options;
+  const { uri, dirPath, expectedSize, sha256, signal, onProgress } = options;
   throwIfAborted(signal);
   const remote = parseRemoteModel(uri);
   const url = remote && remoteUrl(remote, options.huggingFaceEndpoint);
@@ -64,70 +50,5 @@ export async function downloadModel(options: DownloadModelOptions): Promise<stri
       'unsupported-uri',
     );
   }
-  const target = path.join(dirPath, fileName);
-  if ((await checkModelFile(target, { expectedSize })) === undefined) return target;
-
-  const { totalBytes } = await probeUrl(url, dirPath, signal);
-  if (expectedSize !== undefined && totalBytes !== undefined && totalBytes !== expectedSize) {
-    throw new ModelDownloadError(`${url} has ${totalBytes} bytes, expected ${expectedSize} — the file on the server is not the one expected`, 'corrupt');
-  }
-  await rm(target, { force: true }); // a complete file that failed the checks above
-  await fetchFile(url, dirPath, fileName, signal, options.onProgress);
-
-  const problem = await checkModelFile(target, { expectedSize: expectedSize ?? totalBytes, sha256 });
-  if (problem !== undefined) {
-    await rm(target, { force: true });
-    throw new ModelDownloadError(`The file downloaded from ${url} ${problem} — it was removed; try again`, 'corrupt');
-  }
-  return target;
-}
-
-/** One download through node-llama-cpp; AbortError on cancel, ModelDownloadError otherwise. */
-async function fetchFile(
-  url: string,
-  dirPath: string,
-  fileName: string,
-  signal: AbortSignal | undefined,
-  onProgress: DownloadModelOptions['onProgress'],
-): Promise<void> {
-  const { createModelDownloader } = await import('node-llama-cpp');
-  let downloaded = 0;
-  const creating = createModelDownloader({
-    modelUri: url,
-    dirPath,
-    fileName,
-    skipExisting: false, // the file in dirPath was checked (and removed when it failed) already
-    deleteTempFileOnCancel: false, // keep `<file>.ipull` so that the next call resumes
-    onProgress: onProgress && (({ totalSize, downloadedSize, averageSpeed }) => {
-      downloaded = Math.max(downloaded, downloadedSize);
-      const bytesPerSecond = averageSpeed > 0 ? averageSpeed : 0;
-      const etaSeconds = bytesPerSecond > 0 ? Math.max(0, totalSize - downloaded) / bytesPerSecond : undefined;
-      onProgress({ downloadedBytes: downloaded, totalBytes: totalSize, bytesPerSecond, etaSeconds });
-    }),
-  });
-  const cancel = (downloader: ModelDownloader) => downloader.cancel({ deleteTempFile: false }).catch(() => undefined);
-  try {
-    // Creating the downloader takes no signal: on abort, cancel it once it exists.
-    const downloader = await untilAborted(creating, signal, async () => void creating.then(cancel, () => undefined));
-    // ipull keeps retrying a failing chunk after a cancel; stop waiting for it at once.
-    await untilAborted(downloader.download({ signal }), signal, () => cancel(downloader));
-  } catch (error) {
-    if (error instanceof AbortError || signal?.aborted) throw new AbortError();
-    throw downloadFailure(error, url, dirPath);
-  }
-  throwIfAborted(signal);
-}
-
-/** Settles like `work`, or rejects with AbortError when `signal` fires first (after `onAbort`). */
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined, onAbort: () => Promise<unknown>): Promise<T> {
-  if (!signal) return work;
-  return new Promise<T>((resolve, reject) => {
-    const abort = () => void onAbort().finally(() => reject(new AbortError()));
-    if (signal.aborted) {
-      work.catch(() => undefined);
-      return abort();
-    }
-    signal.addEventListener('abort', abort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
-  });
+  return downloadFile({ url, dirPath, fileName, expectedSize, sha256, signal, onProgress, check: checkModelFile, wording: MODEL_WORDING });
 }
