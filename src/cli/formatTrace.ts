@@ -7,7 +7,7 @@ function tierLine(t: TierTrace): string {
   const usable = t.candidates.filter((c) => c.usable).length;
   return (
     `${head}: ${t.candidates.length} candidates (${usable} parsed), ${t.asserts.length} asserts, ` +
-    `score ${t.score}/${t.required} → ${t.accepted ? 'accepted' : 'rejected'}; ` +
+    `score ${t.score} (needs ${t.required}) → ${t.accepted ? 'accepted' : 'rejected'}; ` +
     `tokens ${t.tokens.solutions}+${t.tokens.tests}; ` +
     `ms load ${t.ms.load}, solutions ${t.ms.solutions}, tests ${t.ms.tests}, execute ${t.ms.execute}, total ${t.ms.total}`
   );

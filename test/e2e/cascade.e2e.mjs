@@ -16,6 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import {
   E2E_DIR,
   cannedModels,
+  cursorToLineEnd,
   focusEditor,
   ghostText,
   launchBrowser,
@@ -24,6 +25,7 @@ import {
   recordSuggestions,
   runCommand,
   runExtensionTests,
+  saveAndRead,
   screenshot,
   startCodeServer,
   startSession,
@@ -63,31 +65,6 @@ const clean = (text) => text.replace(/\u00a0/g, ' ').trim();
 
 /** Whitespace-insensitive form: the DOM renders indentation and tabs its own way. */
 const squash = (text) => text.replace(/\s+/g, '');
-
-/** Puts the cursor at the end of 1-based `line` of the active editor. */
-async function cursorToLineEnd(page, line) {
-  await focusEditor(page);
-  await page.keyboard.press('Control+Home');
-  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
-  await page.keyboard.press('End');
-}
-
-/**
- * Ctrl+S, then polls the file until `check(content)` holds on two reads in a row with the same
- * content (a read can catch the save half-written, e.g. empty); returns the content.
- */
-async function saveAndRead(page, file, check, { timeoutMs = 10_000 } = {}) {
-  await page.keyboard.press('Control+S');
-  const deadline = Date.now() + timeoutMs;
-  let previous;
-  for (;;) {
-    const content = readFileSync(file, 'utf8');
-    if (check(content) && content === previous) return content;
-    if (Date.now() > deadline) throw new Error(`${path.basename(file)} on disk never matched; last content: ${JSON.stringify(content)}`);
-    previous = content;
-    await sleep(150);
-  }
-}
 
 /** The tail of the Cascade output channel (on disk), for failure messages. */
 function cascadeLog(server) {

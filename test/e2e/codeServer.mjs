@@ -830,3 +830,28 @@ export async function startSession(options = {}) {
     throw error;
   }
 }
+
+/** Puts the cursor at the end of 1-based `line` of the active editor. */
+export async function cursorToLineEnd(page, line) {
+  await focusEditor(page);
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < line; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+}
+
+/**
+ * Ctrl+S, then polls the file until `check(content)` holds on two reads in a row with the same
+ * content (a read can catch the save half-written, e.g. empty); returns the content.
+ */
+export async function saveAndRead(page, file, check, { timeoutMs = 10_000 } = {}) {
+  await page.keyboard.press('Control+S');
+  const deadline = Date.now() + timeoutMs;
+  let previous;
+  for (;;) {
+    const content = readFileSync(file, 'utf8');
+    if (check(content) && content === previous) return content;
+    if (Date.now() > deadline) throw new Error(`${path.basename(file)} on disk never matched; last content: ${JSON.stringify(content)}`);
+    previous = content;
+    await sleep(150);
+  }
+}

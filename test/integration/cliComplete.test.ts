@@ -102,8 +102,8 @@ describe('cascade complete (real node-llama-cpp on the generated tiny and canned
       const { code, stdout } = await cascade('complete', source, '--line', '3', '--tiers', defaults([cannedWrong, cannedRight]));
       assert.equal(code, 0);
       assert.match(stdout, /^--- completion ---\nreturn Math\.min\(Math\.max\(x, lo\), hi\);\n\}\n/);
-      assert.match(stdout, /tier 1 \(canned-clamp-wrong\.gguf\): 3 candidates \(3 parsed\), 4 asserts, score 3\/12 → rejected/);
-      assert.match(stdout, /tier 2 \(canned-clamp-right\.gguf\): 3 candidates \(3 parsed\), 4 asserts, score 12\/12 → accepted/);
+      assert.match(stdout, /tier 1 \(canned-clamp-wrong\.gguf\): 3 candidates \(3 parsed\), 4 asserts, score 3 \(needs 12\) → rejected/);
+      assert.match(stdout, /tier 2 \(canned-clamp-right\.gguf\): 3 candidates \(3 parsed\), 4 asserts, score 12 \(needs 12\) → accepted/);
       assert.match(stdout, /result: tier 2 accepted, 4\/4 asserts passed/);
     });
 

@@ -1,13 +1,11 @@
-// Held-out check of toy models with the engine itself: `cascade bench` (dist/cli.js) on the
-// held-out benchmark with K = 1 — the greedy candidate and the greedy test sample, exactly what a
-// k = 1 tier generates — then per model: greedy pass@1 (official tests), by level and kind, and
-// how its own asserts judge its answers (a correct answer all of whose asserts pass is what the
-// cascade accepts at a k = 1 tier; a wrong one that fails an assert is rightly rejected).
+// Held-out scores of the toy models from a `cascade bench` recording of the toy tiers on the
+// held-out benchmark: per tier, greedy pass@1 (candidate 0 is the greedy one; official tests) by
+// level, and how its own first test sample judges its greedy answer (a correct answer all of
+// whose asserts pass is what a k = 1 tier accepts; a wrong one that fails an assert is rightly
+// rejected).
 //
-//   node --import tsx test/toy/train/evalToy.ts --models models/toy/toy-s.gguf,models/toy/toy-m.gguf \
-//     [--bench models/toy/bench.jsonl] [--limit N] [--out test/toy/generated/eval] [--max-t 4]
-import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+//   node --import tsx test/toy/train/evalToy.ts --runs run.jsonl [--bench models/toy/bench.jsonl]
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const REPO = path.resolve(__dirname, '..', '..', '..');
@@ -48,14 +46,6 @@ export interface ToyScore {
 function flag(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
   return at === -1 ? undefined : process.argv[at + 1];
-}
-
-function bench(args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('nice', ['-n', '10', 'node', path.join(REPO, 'dist', 'cli.js'), 'bench', ...args], { cwd: REPO, stdio: ['ignore', 'inherit', 'inherit'] });
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`cascade bench exited with ${code}`))));
-  });
 }
 
 const share = (a: number, b: number) => (b === 0 ? NaN : a / b);
@@ -106,33 +96,22 @@ export function scoreRuns(model: string, runs: Run[], lines: Map<string, BenchLi
   };
 }
 
-/** Runs the bench for `models` (one tier each, recorded separately) and scores them. */
-export async function evalToy(models: string[], options: { benchFile: string; out: string; limit?: number; maxT?: number; fresh?: boolean }): Promise<ToyScore[]> {
-  mkdirSync(options.out, { recursive: true });
-  const lines = new Map(
-    readFileSync(options.benchFile, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as BenchLine)
-      .map((l) => [l.name, l]),
-  );
-  const scores: ToyScore[] = [];
-  for (const model of models) {
-    const name = path.basename(model, '.gguf');
-    const tiers = path.join(options.out, `${name}.tiers.json`);
-    const runFile = path.join(options.out, `${name}.run.jsonl`);
-    if (options.fresh && existsSync(runFile)) rmSync(runFile);
-    writeFileSync(tiers, JSON.stringify({ tiers: [{ model: path.resolve(model), samples: 1, testsPerSample: options.maxT ?? 4, temperature: 0, maxTokens: 128 }] }, null, 2));
-    const args = ['--dataset', options.benchFile, '--tiers', tiers, '--out', runFile, '--max-k', '1', '--max-t', String(options.maxT ?? 4)];
-    if (options.limit) args.push('--limit', String(options.limit));
-    await bench(args);
-    const runs = readFileSync(runFile, 'utf8')
-      .split('\n')
-      .filter((l) => l.trim())
-      .map((l) => JSON.parse(l) as Run);
-    scores.push(scoreRuns(name, runs, lines));
-  }
-  return scores;
+/** Scores every tier of a `cascade bench` recording against the benchmark's levels and kinds. */
+export function scoreRunFile(runFile: string, benchFile: string): ToyScore[] {
+  const lines = new Map(readJsonLines<BenchLine>(benchFile).map((l) => [l.name, l]));
+  const runs = readJsonLines<Run & { tier: number; model: string }>(runFile);
+  const tiers = [...new Set(runs.map((r) => r.tier))].sort((x, y) => x - y);
+  return tiers.map((tier) => {
+    const own = runs.filter((r) => r.tier === tier);
+    return scoreRuns(path.basename(own[0].model, '.gguf'), own, lines);
+  });
+}
+
+function readJsonLines<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
 }
 
 /** A plain-text table of scores. */
@@ -152,20 +131,18 @@ export function formatScores(scores: ToyScore[]): string {
   return [head, ...rows].map((r) => r.join('\t')).join('\n');
 }
 
-async function main(): Promise<void> {
-  const models = (flag('models') ?? '').split(',').filter(Boolean);
-  if (models.length === 0) throw new Error('--models a.gguf,b.gguf');
+function main(): void {
+  const runFile = flag('runs');
+  if (!runFile) throw new Error('--runs run.jsonl (a cascade bench recording of the toy tiers)');
   const benchFile = path.resolve(flag('bench') ?? path.join(REPO, 'models', 'toy', 'bench.jsonl'));
-  const out = path.resolve(flag('out') ?? path.join(REPO, 'test', 'toy', 'generated', 'eval'));
-  const limit = flag('limit') ? Number(flag('limit')) : undefined;
-  const scores = await evalToy(models, { benchFile, out, limit, maxT: flag('max-t') ? Number(flag('max-t')) : undefined, fresh: process.argv.includes('--fresh') });
-  console.log(formatScores(scores));
-  writeFileSync(path.join(out, 'scores.json'), JSON.stringify(scores, null, 2));
+  console.log(formatScores(scoreRunFile(path.resolve(runFile), benchFile)));
 }
 
 if (require.main === module) {
-  main().catch((error: unknown) => {
+  try {
+    main();
+  } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     process.exit(1);
-  });
+  }
 }
