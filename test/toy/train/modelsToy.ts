@@ -1,4 +1,4 @@
-// `npm run models:toy`: reproduces the toy models in models/toy/ — corpus → tokenizer → init →
+// `npm run models:toy`: reproduces the toy models in models/toy/ — corpus → tokenizer →
 // tokenised documents → training → export, all seeded. Every stage keeps its output in
 // test/toy/generated/ with a stamp of its inputs and is skipped when that is current, so a
 // second run only redoes what changed.

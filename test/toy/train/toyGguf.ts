@@ -1,6 +1,7 @@
 // The toy models' GGUF files: metadata (llama architecture, byte-level BPE tokenizer with the
-// end-of-text and FIM control tokens), the seeded random initialisation, and reading a trained
-// checkpoint back to write the committed file. Written with the project's GGUF writer.
+// end-of-text and FIM control tokens), the tensor list with a seeded random initialisation
+// (the vocabulary model, and the names and shapes an export checks), and reading the weights
+// trainToy.py writes. Written with the project's GGUF writer.
 import { readFileSync } from 'node:fs';
 import { CONTROL_TOKENS, GGUF_VALUE as V, TOKEN, ggufBytes, mulberry32, type GgufKv, type GgufTensor } from '../../fixtures/llamaGguf.mjs';
 import { PRE_TOKENIZER, vocabulary, type Bpe } from './bpe';
