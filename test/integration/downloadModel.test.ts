@@ -8,7 +8,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { AbortError, ModelDownloadError } from '../../src/engine/errors';
+import { AbortError } from '../../src/engine/errors';
+import { downloadError } from '../helpers/downloadError';
 import { downloadModel, type DownloadProgress } from '../../src/engine/models/downloadModel';
 import { tinyGgufBytes } from '../fixtures/makeTinyGguf.mjs';
 import { refusedPort, startModelServer, type ModelServer } from '../fixtures/modelServer';
@@ -22,13 +23,6 @@ const OTHER = tinyGgufBytes({ seed: 2 });
 const BIG = Buffer.concat([TINY, Buffer.alloc(12 * MiB - TINY.length, 0x5a)]);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-const downloadError = (reason: ModelDownloadError['reason'], ...fragments: string[]) => (error: unknown) => {
-  assert.ok(error instanceof ModelDownloadError, `expected ModelDownloadError, got ${String(error)}`);
-  assert.equal(error.reason, reason, error.message);
-  for (const fragment of fragments) assert.ok(error.message.includes(fragment), `"${error.message}" lacks "${fragment}"`);
-  return true;
-};
 
 describe('downloadModel (node-llama-cpp downloader, loopback HTTP server)', function () {
   this.timeout(30000);

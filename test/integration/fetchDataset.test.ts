@@ -13,7 +13,8 @@ import { type DatasetRecord, findDataset } from '../../src/engine/datasets/datas
 import { fetchDataset, withMirror } from '../../src/engine/datasets/fetchDataset';
 import { resolveDataset } from '../../src/engine/datasets/resolveDataset';
 import { readBenchProblems } from '../../src/engine/bench/readBenchProblems';
-import { AbortError, CascadeError, ModelDownloadError } from '../../src/engine/errors';
+import { AbortError, CascadeError } from '../../src/engine/errors';
+import { downloadError } from '../helpers/downloadError';
 import type { DownloadProgress } from '../../src/engine/models/downloadFile';
 import { refusedPort, startModelServer, type ModelServer } from '../fixtures/modelServer';
 import { untilFirstChunkSaved } from '../helpers/partialDownload';
@@ -57,13 +58,6 @@ function recordFor(bytes: Buffer, extra: Partial<DatasetRecord> = {}): DatasetRe
     ...extra,
   };
 }
-
-const downloadError = (reason: ModelDownloadError['reason'], ...fragments: string[]) => (error: unknown) => {
-  assert.ok(error instanceof ModelDownloadError, `expected ModelDownloadError, got ${String(error)}`);
-  assert.equal(error.reason, reason, error.message);
-  for (const fragment of fragments) assert.ok(error.message.includes(fragment), `"${error.message}" lacks "${fragment}"`);
-  return true;
-};
 
 describe('fetchDataset (the model downloader, loopback HTTP server)', function () {
   this.timeout(30000);
