@@ -178,13 +178,15 @@ async function main(): Promise<void> {
   if (stopAfter === 'tokenizer') return;
   await vocabModel(bpe);
   await tokenize(VOCAB_MODEL, bpe);
-  for (const size of sizes) log(`${size.name}: ${(parameterCount(size, vocabulary(bpe, CONTROL_TOKENS).length) / 1e6).toFixed(2)}M parameters`);
+  const nVocab = vocabulary(bpe, CONTROL_TOKENS).length;
+  for (const size of sizes) log(`${size.name}: ${(parameterCount(size, nVocab) / 1e6).toFixed(2)}M parameters`);
   if (stopAfter === 'tokenize') return;
-  // Each size trains in its own process; `jobs` of them at a time.
-  const queue = [...sizes];
+  // Each size trains in its own process, `jobs` of them at a time, the largest first: it takes
+  // longest, so the smaller ones follow each other on the other jobs meanwhile.
+  const queue = [...sizes].sort((a, b) => parameterCount(b, nVocab) - parameterCount(a, nVocab));
   await Promise.all(
     Array.from({ length: Math.min(jobs, queue.length) }, async () => {
-      for (let size = queue.shift(); size; size = queue.shift()) await train(size, vocabulary(bpe, CONTROL_TOKENS).length, threads);
+      for (let size = queue.shift(); size; size = queue.shift()) await train(size, nVocab, threads);
     }),
   );
   if (stopAfter === 'train') return;
