@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { tierName } from './engine';
 import { completeFunctionCommand } from './editor/completeFunctionCommand';
 import { EngineSession } from './editor/EngineSession';
 import { InlineProvider } from './editor/InlineProvider';
@@ -7,6 +8,8 @@ import { SettingsPanel } from './editor/settingsPanel/SettingsPanel';
 import { readSettings, type CascadeSettings } from './editor/readSettings';
 import { resetShownSettingsErrors, showSettingsError } from './editor/showSettingsError';
 import { showMenu } from './editor/showMenu';
+import { ServerStatusItem } from './editor/ServerStatusItem';
+import { ServerKeys, setServerApiKeyCommand } from './editor/serverKeys';
 import { StatusBar } from './editor/StatusBar';
 import { tuneTiersCommand } from './editor/tuneTiersCommand';
 
@@ -24,7 +27,13 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
   const status = new StatusBar();
   let settings: CascadeSettings = readSettings();
   const modelsDir = vscode.Uri.joinPath(context.globalStorageUri, 'models').fsPath;
-  const engine = (session = new EngineSession(settings, modelsDir));
+  const serverStatus = new ServerStatusItem();
+  // A stored or deleted key takes effect like a settings change: the server tiers are set up again.
+  const keys = new ServerKeys(context.secrets, () => applySettings(false));
+  const engine = (session = new EngineSession(settings, modelsDir, keys.keyFor, (server, state) => {
+    serverStatus.update(server, state);
+    if (state.kind === 'failing') log.warn(state.message);
+  }));
   const usableSession = () => (settings.tiersError ? undefined : engine);
   const provider = new InlineProvider({
     session: usableSession,
@@ -46,7 +55,13 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     }
     if (settings.tiersError) status.needsSetup(settings.tiersError);
     else status.idle(!settings.enabled);
-    void (initial ? Promise.resolve() : engine.updateSettings(settings)).then(warmUp);
+    serverStatus.setTiers(settings.tiers);
+    const tiers = settings.tiers;
+    void keys
+      .load(tiers)
+      .catch((error: unknown) => log.warn(`Could not read server API keys: ${error instanceof Error ? error.message : String(error)}`))
+      .then(() => (initial ? undefined : engine.updateSettings(settings)))
+      .then(warmUp);
   };
   // Warm start: the first tier loads in the background after start-up and after tier changes.
   let warming: AbortController | undefined;
@@ -56,7 +71,7 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     if (settings.tiersError || !settings.enabled || !first) return;
     // The first tier is named; if it fails to load the next one is warmed instead.
     const controller = (warming = new AbortController());
-    status.warming(first.model);
+    status.warming(tierName(first));
     const tierError = (tier: number, error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       log.warn(`warm start: tier ${tier + 1}: ${message}`);
@@ -79,11 +94,14 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     { dispose: () => warming?.abort() },
     log,
     status,
+    serverStatus,
+    keys,
     provider,
     vscode.languages.registerInlineCompletionItemProvider({ pattern: '**' }, provider),
     vscode.commands.registerCommand('cascade.completeFunction', () =>
       completeFunctionCommand({ session: usableSession, settingsError: () => settings.tiersError, status, log }),
     ),
+    vscode.commands.registerCommand('cascade.setServerApiKey', () => setServerApiKeyCommand(settings.tiers, keys)),
     vscode.commands.registerCommand('cascade.showMenu', () => showMenu(settings, log)),
     vscode.commands.registerCommand('cascade.openSettings', () =>
       SettingsPanel.show({ extensionUri: context.extensionUri, session: () => engine, catalog: catalogForPanel(modelsDir, log), log }),

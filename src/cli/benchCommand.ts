@@ -3,14 +3,13 @@ import type { BenchSettings } from '../engine/bench/benchTier';
 import { type BenchProblem, readBenchProblems } from '../engine/bench/readBenchProblems';
 import { openRunFile, type RunFileState } from '../engine/bench/runFile';
 import { recordRun, type RecordProgress } from '../engine/bench/recordRun';
-import type { TierConfig } from '../engine/config/TierConfig';
+import { isServerTier, type TierConfig, tierName } from '../engine/config/TierConfig';
 import { readTiersFile } from '../engine/config/readTiersFile';
 import { DATASETS } from '../engine/datasets/datasetCatalog';
 import { defaultDatasetsDir } from '../engine/datasets/datasetsDir';
 import { resolveDataset } from '../engine/datasets/resolveDataset';
 import { AbortError, CascadeError } from '../engine/errors';
-import { LlamaModelProvider } from '../engine/model/LlamaModelProvider';
-import { resolveModelPath } from '../engine/model/resolveModelPath';
+import { TierModels } from '../engine/model/TierModels';
 import { SandboxPool } from '../engine/sandbox/SandboxPool';
 import { formatProgress } from './formatProgress';
 import { parseFlags } from './parseFlags';
@@ -47,7 +46,9 @@ export async function benchCommand(argv: string[], out: NodeJS.WritableStream, e
   if (!isIntIn(flags['max-t'], 1, 20)) throw new CascadeError('--max-t must be an integer from 1 to 20');
   const problems = readBenchProblems(await datasetFile(flags.dataset, err)).slice(0, flags.limit);
   const tiers = await readTiersFile(flags.tiers);
-  const modelPaths = tiers.map((tier) => resolveModelPath(tier.model, path.dirname(path.resolve(flags.tiers!))));
+  const models = new TierModels({ baseDir: path.dirname(path.resolve(flags.tiers)) });
+  // A server tier is recorded by its name: the run file cannot tell what model the server loaded.
+  const modelPaths = tiers.map((tier) => (isServerTier(tier) ? tierName(tier) : models.modelPath(tier)));
   const state = openRunFile(flags.out);
   for (const [tier, model] of state.models) {
     if (modelPaths[tier] !== model) throw new CascadeError(`${flags.out} recorded tier ${tier} with ${model}, but the tiers file names ${modelPaths[tier] ?? 'no such tier'}: use another --out`);
@@ -59,7 +60,6 @@ export async function benchCommand(argv: string[], out: NodeJS.WritableStream, e
   const controller = new AbortController();
   const onSigint = () => (controller.signal.aborted ? process.exit(130) : controller.abort());
   process.on('SIGINT', onSigint);
-  const models = new LlamaModelProvider();
   const sandbox = new SandboxPool();
   const settings: BenchSettings = { sandbox, samples: flags['max-k'] ?? 10, testsPerSample: flags['max-t'] ?? 4, seed: flags.seed ?? 1, runTimeoutMs: 1000, signal: controller.signal };
   const plan = { problems, tiers, modelPaths, file: flags.out, state };
@@ -97,12 +97,12 @@ async function datasetFile(value: string, err: NodeJS.WritableStream): Promise<s
 }
 
 /** Records what is missing from the run file, with progress on `err`; returns how many pairs it wrote. */
-async function recordAll(plan: BenchPlan, settings: BenchSettings, models: LlamaModelProvider, err: NodeJS.WritableStream): Promise<number> {
+async function recordAll(plan: BenchPlan, settings: BenchSettings, models: TierModels, err: NodeJS.WritableStream): Promise<number> {
   const progress = progressReporter(err);
   const recorded = await recordRun(
     {
       ...plan,
-      modelFor: (config, tier) => models.get({ model: plan.modelPaths[tier], gpuLayers: config.gpuLayers, contextSize: config.contextSize, samples: settings.samples }),
+      modelFor: (config) => models.modelFor({ ...config, samples: settings.samples }),
       onProgress: progress.show,
       onSkip: (problem) => err.write(`${problem.id}: no function body at the end of the prompt (expected ${problem.entryPoint}); skipped\n`),
     },

@@ -6,12 +6,12 @@ import {
   findFunctionAtCursor,
   findProjectRoot,
   languageFromId,
-  LlamaModelProvider,
   NoFunctionError,
   readTiersFile,
-  resolveModelPath,
   runCascade,
   SandboxPool,
+  serverWarnings,
+  TierModels,
 } from '../engine';
 import { formatTrace } from './formatTrace';
 import { parseFlags } from './parseFlags';
@@ -36,15 +36,15 @@ export async function completeCommand(argv: string[], out: NodeJS.WritableStream
   const document = await readSource(file);
   const cursor = cursorOffset(document, flags.line, flags.column);
   const tiers = await readTiersFile(flags.tiers);
+  for (const warning of serverWarnings(tiers, flags.tiers)) err.write(`warning: ${warning}\n`);
   const fn = await findFunctionAtCursor(document, cursor, language);
   if (!fn) throw new NoFunctionError(`No function body at ${file}:${flags.line}: put the position inside the body of the function to complete.`);
 
   const controller = new AbortController();
   const onSigint = () => controller.abort();
   process.on('SIGINT', onSigint);
-  const models = new LlamaModelProvider();
+  const models = new TierModels({ baseDir: path.dirname(path.resolve(flags.tiers)) });
   const sandbox = new SandboxPool();
-  const tiersDir = path.dirname(path.resolve(flags.tiers));
   try {
     const absolute = path.resolve(file);
     const result = await runCascade({
@@ -52,8 +52,7 @@ export async function completeCommand(argv: string[], out: NodeJS.WritableStream
       fn,
       project: { file: absolute, root: findProjectRoot(absolute) ?? path.dirname(absolute) },
       tiers,
-      modelFor: (tier) =>
-        models.get({ model: resolveModelPath(tier.model, tiersDir), gpuLayers: tier.gpuLayers, contextSize: tier.contextSize, samples: tier.samples }),
+      modelFor: (tier) => models.modelFor(tier),
       sandbox,
       signal: controller.signal,
       seed: flags.seed ?? 1,

@@ -5,8 +5,8 @@ import {
   fastCompletion,
   findFunctionAtCursor,
   type FunctionAtCursor,
+  isServerTier,
   type ModelBackend,
-  LlamaModelProvider,
   recordRun,
   type RecordRunPlan,
   runCascade,
@@ -14,8 +14,10 @@ import {
   type SourceLanguage,
   type TierConfig,
   type TierTrace,
-  resolveModelPath,
+  TierModels,
+  tierName,
   type ProjectLocation,
+  type ServerState,
   verifyCompletion,
   type VerifyResult,
 } from '../engine';
@@ -44,15 +46,23 @@ export interface SessionRequest {
  * are dropped when the tier settings change.
  */
 export class EngineSession {
-  private models = new LlamaModelProvider();
+  private models: TierModels;
   private readonly sandbox = new SandboxPool();
   private idleTimer: NodeJS.Timeout | undefined;
 
-  /** @param modelsDir where catalog (`hf:`) models are downloaded: the extension's global storage. */
+  /**
+   * @param modelsDir where catalog (`hf:`) models are downloaded: the extension's global storage.
+   * @param apiKeyFor a server tier's API key (from SecretStorage), undefined when none is set.
+   * @param onServerState told when a server tier becomes ready or fails (the status bar).
+   */
   constructor(
     private settings: CascadeSettings,
     private readonly modelsDir: string,
-  ) {}
+    private readonly apiKeyFor: (tier: TierConfig) => string | undefined = () => undefined,
+    private readonly onServerState?: (server: string, state: ServerState) => void,
+  ) {
+    this.models = this.newModels();
+  }
 
 
   get tiers(): TierConfig[] {
@@ -68,14 +78,14 @@ export class EngineSession {
   /** The model of a tier (loaded lazily by the engine). */
   modelFor(tier: TierConfig): ModelBackend {
     this.touch();
-    const { parallelSamples, suffixLines } = this.settings;
-    return this.models.get({ model: this.modelPath(tier), gpuLayers: tier.gpuLayers, contextSize: tier.contextSize, samples: tier.samples, parallelSamples, suffixLines });
+    return this.models.modelFor(tier);
   }
 
-  /** The local file a tier's `model` setting names (throws ModelLoadError when there is none). */
+  /** The local file a tier's `model` setting names (throws ModelLoadError when there is none), or a server tier's name. */
   modelPath(tier: TierConfig): string {
-    return resolveModelPath(tier.model, this.settings.baseDir, this.modelsDir);
+    return isServerTier(tier) ? tierName(tier) : this.models.modelPath(tier);
   }
+
 
   /** Records a benchmark run of the configured tiers (see recordRun) with the shared models and sandbox. */
   record(plan: Omit<RecordRunPlan, 'tiers' | 'modelPaths' | 'modelFor'>, signal: AbortSignal): Promise<number> {
@@ -163,8 +173,13 @@ export class EngineSession {
   private async unloadModels(): Promise<void> {
     clearTimeout(this.idleTimer);
     const old = this.models;
-    this.models = new LlamaModelProvider();
+    this.models = this.newModels();
     await old.dispose();
+  }
+
+  private newModels(): TierModels {
+    const { baseDir, parallelSamples, suffixLines } = this.settings;
+    return new TierModels({ baseDir, modelsDir: this.modelsDir, parallelSamples, suffixLines, apiKeyFor: this.apiKeyFor, onServerState: this.onServerState });
   }
 
   async dispose(): Promise<void> {

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import * as vscode from 'vscode';
-import { ConfigError, DEFAULT_SUFFIX_LINES, type ParallelSamples, type TierConfig, validateTiers } from '../engine';
+import { ConfigError, DEFAULT_SUFFIX_LINES, type ParallelSamples, serverWarnings, type TierConfig, validateTiers } from '../engine';
 
 /** Cascade's settings, read once per change and validated. */
 export interface CascadeSettings {
@@ -63,7 +63,8 @@ export function readSettings(): CascadeSettings {
     parallelSamples: parallelSetting(config, problems),
     suffixLines: Math.floor(numberSetting(config, 'suffixLines', DEFAULT_SUFFIX_LINES, 0, 10_000, problems)),
   };
-  return { ...base, ...readTiers(config), warnings: problems };
+  const tiers = readTiers(config);
+  return { ...base, ...tiers, warnings: [...problems, ...serverWarnings(tiers.tiers, 'cascade.tiers')] };
 }
 
 function readTiers(config: vscode.WorkspaceConfiguration): Pick<CascadeSettings, 'tiers' | 'tiersError' | 'tiersConfigured'> {

@@ -1,13 +1,18 @@
 // The engine's public API: the CLI and the editor layer import only from here.
 export { setAssetDir } from './assets';
 export { AbortError, CascadeError, ConfigError, ModelLoadError, NoFunctionError } from './errors';
-export { TIER_DEFAULTS, type TierConfig, type TiersFile } from './config/TierConfig';
+export { isServerTier, TIER_DEFAULTS, tierName, type FimTokens, type TierConfig, type TiersFile } from './config/TierConfig';
 export { checkTiers, validateTiers, type TierProblem } from './config/validateTiers';
 export { parseTiersFile, readTiersFile } from './config/readTiersFile';
 export type { GenerateOptions, Generation, ModelBackend, ModelProvider, ModelSpec, ParallelSamples } from './model/ModelBackend';
 export { DEFAULT_SUFFIX_LINES } from './model/ModelBackend';
 export { LlamaModelProvider } from './model/LlamaModelProvider';
 export { resolveModelPath } from './model/resolveModelPath';
+export { apiKeyFromEnv, TierModels, type TierModelsOptions } from './model/TierModels';
+export { ServerBackend, type ServerBackendOptions, type ServerState } from './server/ServerBackend';
+export { ServerError, type ServerFailure } from './server/ServerError';
+export { FIM_TEMPLATES } from './server/fimTemplates';
+export { isLocalNetworkHost, parseServerUrl, plainHttpWarning, serverWarnings } from './server/serverUrl';
 export type { FunctionAtCursor, SourceLanguage } from './extract/FunctionAtCursor';
 export { findFunctionAtCursor } from './extract/findFunctionAtCursor';
 export { languageFromId } from './extract/languageOf';

@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   };
   const cascade = async (source: LargeSource, seed: number) => {
     const fn = await find(source); // before the measurement: it has a row of its own
-    return () => runCascade({ document: source.text, fn, tiers, modelFor: (tier) => provider.get({ model: tier.model }), sandbox, seed });
+    return () => runCascade({ document: source.text, fn, tiers, modelFor: (tier) => provider.get({ model: tier.model! }), sandbox, seed });
   };
   const warm = async (source: LargeSource) => {
     const runs = await Promise.all(Array.from({ length: WARM_RUNS }, (_, i) => cascade(source, i + 1)));

@@ -171,7 +171,7 @@ async function cannedCascade(models: { wrong: string; right: string }, threads: 
       { model: models.wrong, samples: 3, testsPerSample: 4, maxTokens: 128 },
       { model: models.right, samples: 3, testsPerSample: 4, maxTokens: 128 },
     ]);
-    const modelFor = (tier: (typeof tiers)[number]) => provider.get({ model: tier.model, threads, samples: tier.samples });
+    const modelFor = (tier: (typeof tiers)[number]) => provider.get({ model: tier.model!, threads, samples: tier.samples });
     const fn = (await findFunctionAtCursor(CLAMP, CLAMP.length, 'javascript'))!;
     const run = async () => {
       const started = performance.now();

@@ -77,7 +77,7 @@ async function main(): Promise<void> {
   const fn = await findFunctionAtCursor(DOC, DOC.length, 'javascript');
   if (!fn) throw new Error('no function at the cursor');
   const provider = new LlamaModelProvider({ gpu: false });
-  const backends: LlamaCppBackend[] = tiers.map((tier) => provider.get({ model: tier.model, contextSize: tier.contextSize }));
+  const backends: LlamaCppBackend[] = tiers.map((tier) => provider.get({ model: tier.model!, contextSize: tier.contextSize }));
   const sandbox = new SandboxPool({ size: POOL_SIZE });
   const cascade = (index: number, signal?: AbortSignal) =>
     runCascade({ document: DOC, fn, tiers, modelFor: (_tier, i) => scriptedText(backends[i]), sandbox, signal, seed: index });

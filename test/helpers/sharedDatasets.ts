@@ -3,6 +3,7 @@
 // silently pending.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { skipLoudly } from './skipLoudly';
 
 /** `$CASCADE_DATASETS_DIR` when set, else `shared/datasets` next to the checkout. */
 export const SHARED_DATASETS = process.env.CASCADE_DATASETS_DIR?.trim()
@@ -27,13 +28,5 @@ export const datasetsHint = (fileNames: string[]): string =>
 export function requireDatasets(context: Mocha.Context, fileNames: string[]): void {
   const missing = missingDatasets(fileNames);
   if (missing.length === 0) return;
-  const hint = datasetsHint(missing);
-  // In a hook (`this.test` is the hook) every test of its suite is skipped; in a test, that test.
-  const runnable = context.test;
-  const inHook = (runnable as { type?: string } | undefined)?.type === 'hook';
-  const suite = runnable?.parent;
-  const skipped = inHook ? (suite?.tests ?? []) : runnable ? [runnable] : [];
-  for (const test of skipped) test.title += ` [skipped: needs ${missing.join(', ')}; set CASCADE_DATASETS_DIR]`;
-  console.warn(`\n  ⚠ SKIPPED ${skipped.length} test(s) of "${suite?.fullTitle() ?? '?'}": ${hint}\n`);
-  context.skip();
+  skipLoudly(context, `needs ${missing.join(', ')}; set CASCADE_DATASETS_DIR`, datasetsHint(missing));
 }

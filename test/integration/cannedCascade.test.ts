@@ -62,7 +62,7 @@ describe('the verified path on canned GGUFs (real node-llama-cpp, real sandbox)'
       document,
       fn,
       tiers: validateTiers(models.map((model) => ({ model }))),
-      modelFor: (tier) => provider.get({ model: tier.model, threads: 1 }),
+      modelFor: (tier) => provider.get({ model: tier.model!, threads: 1 }),
       sandbox,
     });
   };

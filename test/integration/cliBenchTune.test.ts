@@ -101,7 +101,7 @@ describe('cascade bench and tune (real node-llama-cpp on the generated tiny GGUF
     assert.match(stdout, /single-model baselines:\n.*\n.*tiny-a\.gguf greedy/);
     assert.match(stdout, /chosen \(most accurate on validation\): /);
     const tuned = parseTiersFile(readFileSync(out, 'utf8'), out);
-    assert.ok(tuned.length >= 1 && tuned.every((t) => models.includes(t.model)));
+    assert.ok(tuned.length >= 1 && tuned.every((t) => models.includes(t.model!)));
     const svg = readFileSync(plot, 'utf8');
     assert.match(svg, /^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     assert.match(svg, /single models \(validation\)/);

@@ -166,7 +166,7 @@ describe('model failures mid-generation (real node-llama-cpp, tiny GGUF)', funct
         document: source,
         fn,
         tiers,
-        modelFor: (tier) => provider.get({ model: tier.model, threads: 1, contextSize: SMALL_CONTEXT }),
+        modelFor: (tier) => provider.get({ model: tier.model!, threads: 1, contextSize: SMALL_CONTEXT }),
         sandbox,
         // Tier 1 breaks once its model is loaded, before its first candidate.
         onProgress: (progress) => {

@@ -1,4 +1,4 @@
-import type { TierConfig } from '../config/TierConfig';
+import { type TierConfig, tierName } from '../config/TierConfig';
 import type { DocumentContext, ProjectLocation } from '../context/DocumentContext';
 import { indexDocument, type IndexRequest } from '../context/indexDocument';
 import { AbortError, CascadeError, throwIfAborted } from '../errors';
@@ -79,7 +79,7 @@ async function runOneTier(
   const { tiers, signal } = request;
   let model: ModelBackend | undefined;
   const onPhase = (phase: CascadeProgress['phase']) =>
-    request.onProgress?.({ tier: index, tiers: tiers.length, model: model?.name ?? tier.model, phase });
+    request.onProgress?.({ tier: index, tiers: tiers.length, model: model?.name ?? tierName(tier), phase });
   try {
     model = request.modelFor(tier, index);
     return await runTier(tier, index, model, {
@@ -96,7 +96,7 @@ async function runOneTier(
     });
   } catch (error) {
     if (error instanceof AbortError || signal?.aborted) throw error instanceof AbortError ? error : new AbortError();
-    return failedTier(index, model?.name ?? tier.model, error);
+    return failedTier(index, model?.name ?? tierName(tier), error);
   }
 }
 

@@ -1,4 +1,6 @@
 import { ConfigError } from '../errors';
+import { FIM_TEMPLATES } from '../server/fimTemplates';
+import { parseServerUrl } from '../server/serverUrl';
 import { TIER_DEFAULTS, type TierConfig } from './TierConfig';
 
 type FieldRule = (value: unknown) => string | undefined;
@@ -11,11 +13,24 @@ const numberIn = (min: number, max: number): FieldRule => (v) =>
     ? undefined
     : `must be a number from ${min} to ${max}`;
 
+const nonEmpty = (what: string): FieldRule => (v) => (typeof v === 'string' && v.trim() !== '' ? undefined : what);
+const isFimTokens = (v: unknown): boolean => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const { prefix, suffix, middle, stop } = v as Record<string, unknown>;
+  const strings = [prefix, suffix, middle].every((s) => typeof s === 'string' && s !== '');
+  return strings && (stop === undefined || (Array.isArray(stop) && stop.every((s) => typeof s === 'string' && s !== '')));
+};
+const FIM_NAMES = FIM_TEMPLATES.map((t) => t.name);
+
 const RULES: Record<keyof TierConfig, FieldRule> = {
-  model: (v) =>
-    typeof v === 'string' && v.trim() !== ''
+  model: nonEmpty('must be a path to a .gguf file or an hf: URI'),
+  server: (v) => (typeof v !== 'string' ? 'must be a URL like "http://127.0.0.1:8080"' : (parseServerUrl(v) as { problem?: string }).problem),
+  apiKeyEnv: (v) => (typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? undefined : 'must be the name of an environment variable'),
+  fim: (v) =>
+    (typeof v === 'string' && FIM_NAMES.includes(v)) || isFimTokens(v)
       ? undefined
-      : 'must be a path to a .gguf file or an hf: URI',
+      : `must be one of ${FIM_NAMES.map((n) => `"${n}"`).join(', ')} or {"prefix", "suffix", "middle", "stop"?} tokens`,
+  timeoutMs: intIn(100, 600_000),
   samples: intIn(0, 50),
   testsPerSample: intIn(0, 20),
   temperature: numberIn(0, 2),
@@ -24,6 +39,11 @@ const RULES: Record<keyof TierConfig, FieldRule> = {
   gpuLayers: (v) => (v === 'auto' || (isInt(v) && v >= 0) ? undefined : 'must be "auto" or an integer ≥ 0'),
   contextSize: intIn(128, 1_048_576),
 };
+
+/** Fields a tier may leave out (`model` too, on a server tier). */
+const OPTIONAL = new Set(['gpuLayers', 'contextSize', 'server', 'apiKeyEnv', 'fim', 'timeoutMs']);
+const LOCAL_ONLY = new Set(['gpuLayers', 'contextSize']);
+const SERVER_ONLY = new Set(['apiKeyEnv', 'fim', 'timeoutMs']);
 
 const describe = (v: unknown): string => (v === undefined ? 'missing' : JSON.stringify(v));
 
@@ -70,9 +90,18 @@ function checkTier(raw: unknown, index: number, where: string, isLast: boolean, 
     if (!(key in RULES)) add(key, `${where} has unknown field "${key}" (allowed: ${Object.keys(RULES).join(', ')})`);
   }
   const tier = { ...TIER_DEFAULTS, ...given } as Record<string, unknown>;
+  const server = given.server !== undefined;
   for (const [field, rule] of Object.entries(RULES)) {
-    const optional = field === 'gpuLayers' || field === 'contextSize';
+    const optional = OPTIONAL.has(field) || (server && field === 'model');
     if (optional && tier[field] === undefined) continue;
+    if (tier[field] !== undefined && (server ? LOCAL_ONLY : SERVER_ONLY).has(field)) {
+      add(field, `${where}.${field} applies to ${server ? 'local models' : 'server tiers'} only${server ? '' : ' (add "server": "<base URL>")'}`);
+      continue;
+    }
+    if (!server && field === 'model' && tier.model === undefined) {
+      add(field, `${where} needs a "model" (a path to a .gguf file or an hf: URI) or a "server" (a base URL)`);
+      continue;
+    }
     const problem = rule(tier[field]);
     if (problem) add(field, `${where}.${field} ${problem}, got ${describe(tier[field])}`);
   }

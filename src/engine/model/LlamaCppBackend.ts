@@ -8,7 +8,7 @@ import type {
   LlamaModel,
   Token,
 } from 'node-llama-cpp';
-import { AbortError, CascadeError, ModelLoadError, throwIfAborted } from '../errors';
+import { AbortError, CascadeError, ModelLoadError, throwIfAborted, untilAborted } from '../errors';
 import { assertGgufFile } from './assertGgufFile';
 import { defaultThreads } from './defaultThreads';
 import { getLlamaRuntime, type LlamaRuntimeOptions } from './llamaRuntime';
@@ -369,16 +369,6 @@ function stopReasonOf(response: LlamaCompletionResponse): Generation['stopReason
       // eogToken, or a grammar's stop trigger (no grammar is used): the model ended the text.
       return 'eos';
   }
-}
-
-/** Waits for `promise`, but rejects with AbortError as soon as `signal` fires. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new AbortError());
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 function messageOf(error: unknown): string {
