@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isServerTier } from '../engine';
 import type { CascadeSettings } from './readSettings';
 
 /** The status bar's quick pick: enable/disable, settings, log. */
@@ -7,6 +8,7 @@ export async function showMenu(settings: CascadeSettings, log: vscode.LogOutputC
     { label: settings.enabled ? '$(circle-slash) Disable Cascade' : '$(check) Enable Cascade', id: 'toggle' },
     { label: '$(play) Complete function at cursor', id: 'complete' },
     { label: '$(gear) Open Cascade settings', id: 'panel' },
+    ...(settings.tiers.some(isServerTier) ? [{ label: '$(key) Set server API key', id: 'key' }] : []),
     { label: '$(settings) Open settings (JSON / UI)', id: 'settings' },
     { label: '$(output) Show log', id: 'log' },
   ];
@@ -16,6 +18,8 @@ export async function showMenu(settings: CascadeSettings, log: vscode.LogOutputC
       return vscode.workspace.getConfiguration('cascade').update('enabled', !settings.enabled, vscode.ConfigurationTarget.Global);
     case 'complete':
       return void (await vscode.commands.executeCommand('cascade.completeFunction'));
+    case 'key':
+      return void (await vscode.commands.executeCommand('cascade.setServerApiKey'));
     case 'panel':
       return void (await vscode.commands.executeCommand('cascade.openSettings'));
     case 'settings':

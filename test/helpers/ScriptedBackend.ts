@@ -1,4 +1,4 @@
-import { AbortError } from '../../src/engine/errors';
+import { abortableDelay, AbortError } from '../../src/engine/errors';
 import type { GenerateOptions, Generation, ModelBackend } from '../../src/engine/model/ModelBackend';
 
 /** Answers a generation request: the text the "model" writes. */
@@ -34,7 +34,7 @@ export class ScriptedBackend implements ModelBackend {
 
   async generate(options: GenerateOptions): Promise<Generation> {
     if (options.signal?.aborted) throw new AbortError();
-    if (this.latencyMs > 0) await wait(this.latencyMs, options.signal);
+    if (this.latencyMs > 0) await abortableDelay(this.latencyMs, options.signal);
     this.calls.push(options);
     return stream(this.script(options, this.calls.length - 1), options);
   }
@@ -47,7 +47,7 @@ export class ScriptedBackend implements ModelBackend {
       return generations;
     }
     if (requests.some((request) => request.signal?.aborted)) throw new AbortError();
-    if (this.latencyMs > 0) await wait(this.latencyMs, requests[0].signal);
+    if (this.latencyMs > 0) await abortableDelay(this.latencyMs, requests[0].signal);
     const texts = requests.map((request) => this.script(request, this.calls.push(request) - 1));
     return Promise.all(requests.map((request, i) => stream(texts[i], request)));
   }
@@ -73,20 +73,6 @@ async function stream(text: string, options: GenerateOptions): Promise<Generatio
   return { text, tokens: chunks.length, stopReason: 'eos', infill };
 }
 
-/** Resolves after `ms`, or rejects with AbortError (leaving no timer behind) when `signal` fires. */
-function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(new AbortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** True when the request is a test-generation prompt (see buildTestPrompt). */
 export const isTestPrompt = (options: GenerateOptions): boolean => options.prefix.includes('// Create a set of tests for ');

@@ -39,7 +39,7 @@ describe('validateTiers', () => {
   });
 
   it('reports a missing model and unknown fields', () => {
-    rejects([{ samples: 3 }], 'tiers[1].model must be a path to a .gguf file or an hf: URI, got missing');
+    rejects([{ samples: 3 }], 'tiers[1] needs a "model"');
     rejects([{ model: 'a.gguf', sample: 3 }], 'unknown field "sample"', 'allowed: model, samples');
   });
 

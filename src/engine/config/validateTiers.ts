@@ -24,13 +24,6 @@ const FIM_NAMES = FIM_TEMPLATES.map((t) => t.name);
 
 const RULES: Record<keyof TierConfig, FieldRule> = {
   model: nonEmpty('must be a path to a .gguf file or an hf: URI'),
-  server: (v) => (typeof v !== 'string' ? 'must be a URL like "http://127.0.0.1:8080"' : (parseServerUrl(v) as { problem?: string }).problem),
-  apiKeyEnv: (v) => (typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? undefined : 'must be the name of an environment variable'),
-  fim: (v) =>
-    (typeof v === 'string' && FIM_NAMES.includes(v)) || isFimTokens(v)
-      ? undefined
-      : `must be one of ${FIM_NAMES.map((n) => `"${n}"`).join(', ')} or {"prefix", "suffix", "middle", "stop"?} tokens`,
-  timeoutMs: intIn(100, 600_000),
   samples: intIn(0, 50),
   testsPerSample: intIn(0, 20),
   temperature: numberIn(0, 2),
@@ -38,6 +31,13 @@ const RULES: Record<keyof TierConfig, FieldRule> = {
   maxTokens: intIn(1, 8192),
   gpuLayers: (v) => (v === 'auto' || (isInt(v) && v >= 0) ? undefined : 'must be "auto" or an integer ≥ 0'),
   contextSize: intIn(128, 1_048_576),
+  server: (v) => (typeof v !== 'string' ? 'must be a URL like "http://127.0.0.1:8080"' : (parseServerUrl(v) as { problem?: string }).problem),
+  apiKeyEnv: (v) => (typeof v === 'string' && /^[A-Za-z_][A-Za-z0-9_]*$/.test(v) ? undefined : 'must be the name of an environment variable'),
+  fim: (v) =>
+    (typeof v === 'string' && FIM_NAMES.includes(v)) || isFimTokens(v)
+      ? undefined
+      : `must be one of ${FIM_NAMES.map((n) => `"${n}"`).join(', ')} or {"prefix", "suffix", "middle", "stop"?} tokens`,
+  timeoutMs: intIn(100, 600_000),
 };
 
 /** Fields a tier may leave out (`model` too, on a server tier). */

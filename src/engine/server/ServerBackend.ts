@@ -1,5 +1,5 @@
 import { type FimTokens, tierName } from '../config/TierConfig';
-import { AbortError, throwIfAborted, untilAborted } from '../errors';
+import { abortableDelay, AbortError, throwIfAborted, untilAborted } from '../errors';
 import { DEFAULT_SUFFIX_LINES, type GenerateOptions, type Generation, type ModelBackend } from '../model/ModelBackend';
 import { StopAtFailure, StreamStopper } from '../model/StreamStopper';
 import { fimPrompt, fimTemplateFor } from './fimTemplates';
@@ -224,7 +224,7 @@ export class ServerBackend implements ModelBackend {
         return await this.sendOnce(path, body, abort ?? new AbortController(), signal);
       } catch (error) {
         if (!(error instanceof ServerError) || !error.retryable || attempt > 0) throw error;
-        await delay(retryDelay(error, this.options.retryDelayMs ?? 500), signal);
+        await abortableDelay(retryDelay(error, this.options.retryDelayMs ?? 500), signal);
       }
     }
   }
@@ -474,21 +474,8 @@ function clipPrompt(prefix: string, suffix: string, budget: number, suffixLines:
   return { prefix: before, suffix: after };
 }
 
-function retryDelay(error: ServerError & { retryAfterMs?: number }, fallback: number): number {
+function retryDelay(error: ServerError, fallback: number): number {
   return Math.min(MAX_RETRY_AFTER_MS, error.retryAfterMs ?? fallback);
 }
 
-function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError());
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 

@@ -24,6 +24,8 @@ export class ServerError extends CascadeError {
     readonly failure: ServerFailure,
     /** The HTTP status, when there was a response. */
     readonly status?: number,
+    /** How long the server asked to wait before a retry (its Retry-After header). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

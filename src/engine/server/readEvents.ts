@@ -12,6 +12,8 @@ export async function* readEvents(body: AsyncIterable<Uint8Array>): AsyncGenerat
     for (;;) {
       const end = buffer.search(/\r\n|\r|\n/);
       if (end === -1) break;
+      // A chunk ending in \r may be half of a \r\n: wait for the next one.
+      if (!final && buffer[end] === '\r' && end === buffer.length - 1) break;
       const line = buffer.slice(0, end);
       buffer = buffer.slice(buffer[end] === '\r' && buffer[end + 1] === '\n' ? end + 2 : end + 1);
       yield line;
@@ -30,6 +32,11 @@ export async function* readEvents(body: AsyncIterable<Uint8Array>): AsyncGenerat
       } else if (line.startsWith('data:')) {
         data.push(line.slice(line[5] === ' ' ? 6 : 5));
       }
+    }
+    // The body ended without the blank line that ends its last event.
+    if (final && data.length > 0) {
+      yield data.join('\n');
+      data = [];
     }
   };
   for await (const chunk of body) {

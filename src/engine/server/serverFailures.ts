@@ -1,5 +1,5 @@
 // One-line messages for everything that can go wrong talking to a server. Pure.
-import { ServerError } from './ServerError';
+import { ServerError, type ServerFailure } from './ServerError';
 
 /** Who the messages name. */
 export interface ServerAddress {
@@ -30,24 +30,19 @@ export function errorFromResponse(address: ServerAddress, path: string, response
   const { status } = response;
   const said = serverMessage(text);
   const detail = said ? `: ${said}` : '';
-  let error: ServerError;
+  const header = response.headers.get('retry-after')?.trim();
+  const retryAfter = header ? Number(header) : NaN;
+  const wait = Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter * 1000 : undefined;
+  const error = (message: string, failure: ServerFailure) => new ServerError(`${where(address)}: ${message}`, failure, status, wait);
   if (status === 401 || status === 403) {
     const fix = sentKey ? 'the API key was refused: set the right one ("Cascade: set server API key", or the tier\'s apiKeyEnv variable)' : 'it wants an API key: "Cascade: set server API key", or name an environment variable in the tier\'s "apiKeyEnv"';
-    error = new ServerError(`${where(address)}: ${status} ${status === 401 ? 'unauthorized' : 'forbidden'} — ${fix}`, 'auth', status);
-  } else if (status === 404 && /model/i.test(said ?? '')) {
-    error = new ServerError(`${where(address)}: 404 model not found${detail} — fix the tier's "model" to a name the server serves`, 'model', status);
-  } else if (status === 404) {
-    error = new ServerError(`${where(address)}: 404 for ${path} — is ${address.base} an OpenAI-compatible server (llama-server, vLLM, Ollama, LM Studio, TGI)?`, 'endpoint', status);
-  } else if (status === 429) {
-    error = new ServerError(`${where(address)}: 429 too many requests${detail} — the server is busy; this tier is skipped for this request`, 'busy', status);
-  } else if (status >= 500) {
-    error = new ServerError(`${where(address)}: ${status} server error${detail} — this tier is skipped for this request; check the server's log`, 'server', status);
-  } else {
-    error = new ServerError(`${where(address)}: ${status} for ${path}${detail}`, 'rejected', status);
+    return error(`${status} ${status === 401 ? 'unauthorized' : 'forbidden'} — ${fix}`, 'auth');
   }
-  const retryAfter = Number(response.headers.get('retry-after'));
-  if (Number.isFinite(retryAfter) && retryAfter >= 0) Object.assign(error, { retryAfterMs: retryAfter * 1000 });
-  return error;
+  if (status === 404 && /model/i.test(said ?? '')) return error(`404 model not found${detail} — fix the tier's "model" to a name the server serves`, 'model');
+  if (status === 404) return error(`404 for ${path} — is ${address.base} an OpenAI-compatible server (llama-server, vLLM, Ollama, LM Studio, TGI)?`, 'endpoint');
+  if (status === 429) return error(`429 too many requests${detail} — the server is busy; this tier is skipped for this request`, 'busy');
+  if (status >= 500) return error(`${status} server error${detail} — this tier is skipped for this request; check the server's log`, 'server');
+  return error(`${status} for ${path}${detail}`, 'rejected');
 }
 
 /** An error object sent inside a stream (`data: {"error": …}`). */
@@ -65,7 +60,7 @@ function serverMessage(text: string): string | undefined {
   try {
     body = JSON.parse(text);
   } catch {
-    const line = text.trim().split('\n')[0];
+    const line = text.trim().split(/\r\n|\r|\n/)[0];
     return line ? line.slice(0, 200) : undefined;
   }
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};

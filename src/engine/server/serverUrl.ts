@@ -11,7 +11,7 @@ export function parseServerUrl(raw: string): { url: URL } | { problem: string } 
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { problem: `must be an http:// or https:// URL (${url.protocol} is not supported)` };
   if (url.username || url.password) return { problem: 'must not hold a user name or password: put the API key in "Cascade: set server API key" or apiKeyEnv' };
-  if (url.search || url.hash) return { problem: 'must be a base URL without ?query or #fragment' };
+  if (url.search || url.hash || /[?#]/.test(url.href)) return { problem: 'must be a base URL without ?query or #fragment' };
   return { url };
 }
 
@@ -34,6 +34,12 @@ export function isLocalNetworkHost(hostname: string): boolean {
   if (net.isIPv6(host)) {
     const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host);
     if (mapped) return isLocalNetworkHost(mapped[1]);
+    // URL parsing writes an IPv4-mapped address in hex (::ffff:a00:1 for 10.0.0.1).
+    const hex = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+    if (hex) {
+      const [high, low] = [parseInt(hex[1], 16), parseInt(hex[2], 16)];
+      return isLocalNetworkHost(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`);
+    }
     return host === '::1' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host);
   }
   return false;
