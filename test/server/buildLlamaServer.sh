@@ -20,6 +20,6 @@ if [ ! -d "$cache/src/.git" ]; then
   git clone --quiet "$llama/gitRelease.bundle" "$cache/src" >&2
 fi
 cmake -S "$cache/src" -B "$cache/build" -DCMAKE_BUILD_TYPE=Release -DLLAMA_CURL=OFF \
-  -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DGGML_NATIVE=ON >&2
+  -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DGGML_NATIVE=ON -DBUILD_SHARED_LIBS=OFF >&2
 cmake --build "$cache/build" --target llama-server -j"$(nproc)" >&2
 echo "$server"
