@@ -104,7 +104,7 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     vscode.commands.registerCommand('cascade.setServerApiKey', () => setServerApiKeyCommand(settings.tiers, keys)),
     vscode.commands.registerCommand('cascade.showMenu', () => showMenu(settings, log)),
     vscode.commands.registerCommand('cascade.openSettings', () =>
-      SettingsPanel.show({ extensionUri: context.extensionUri, session: () => engine, catalog: catalogForPanel(modelsDir, log), log }),
+      SettingsPanel.show({ extensionUri: context.extensionUri, session: () => engine, catalog: catalogForPanel(modelsDir, log), keys, log }),
     ),
     vscode.commands.registerCommand('cascade.tuneTiers', () =>
       tuneTiersCommand({ session: usableSession, settingsError: () => settings.tiersError, storageDir: context.globalStorageUri.fsPath, log }),

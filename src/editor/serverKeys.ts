@@ -41,10 +41,23 @@ export class ServerKeys implements vscode.Disposable {
     return origin === undefined ? undefined : this.keys.get(origin);
   };
 
+  /**
+   * Reads the key for one server origin into memory (a tier not saved yet, e.g. in the settings
+   * panel, can then use it) and says whether one is stored. The key itself stays here.
+   */
+  async refresh(origin: string): Promise<boolean> {
+    const key = await this.secrets.get(secretName(origin));
+    if (key) this.keys.set(origin, key);
+    else this.keys.delete(origin);
+    return Boolean(key);
+  }
+
   /** Stores (or, with an empty key, deletes) the key for a server origin. */
   async set(origin: string, key: string): Promise<void> {
     if (key === '') await this.secrets.delete(secretName(origin));
     else await this.secrets.store(secretName(origin), key);
+    if (key === '') this.keys.delete(origin);
+    else this.keys.set(origin, key);
   }
 
   dispose(): void {
@@ -68,13 +81,23 @@ export async function setServerApiKeyCommand(tiers: TierConfig[], keys: ServerKe
     origin = url === undefined ? undefined : serverOrigin({ server: url });
   }
   if (!origin) return;
+  await askForServerKey(origin, keys);
+}
+
+/**
+ * Asks for a server origin's API key in a password input box and stores it (an empty answer
+ * deletes the stored key). Resolves to false when the box was dismissed. The key is never
+ * shown, logged or put in settings.
+ */
+export async function askForServerKey(origin: string, keys: ServerKeys): Promise<boolean> {
   const key = await vscode.window.showInputBox({
     title: `Cascade: API key for ${origin}`,
     prompt: 'Stored in the OS keychain (VS Code SecretStorage), sent as "Authorization: Bearer …". Leave empty to delete the stored key.',
     password: true,
     ignoreFocusOut: true,
   });
-  if (key === undefined) return;
+  if (key === undefined) return false;
   await keys.set(origin, key.trim());
   void vscode.window.showInformationMessage(key.trim() === '' ? `Cascade: the API key for ${origin} was deleted.` : `Cascade: the API key for ${origin} is stored.`);
+  return true;
 }

@@ -80,3 +80,25 @@ test('ghost text from a server tier (llama-server on 127.0.0.1): Tab inserts it 
     await recorder?.stop();
   }
 });
+
+test('settings panel on a server tier: says where the file goes, has no key yet, and Test tier reports first-token latency and speed', { timeout: 180_000, skip: missing }, async () => {
+  const { page } = session;
+  const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  try {
+    await runCommand(page, 'Cascade: open settings');
+    await frame.getByRole('heading', { name: 'Cascade tiers' }).waitFor({ state: 'visible', timeout: 60_000 });
+    assert.equal(await frame.locator('#tier-0-server').inputValue(), server.origin);
+    assert.equal(await frame.locator('#tier-0-runs-server').isChecked(), true);
+    assert.equal(await frame.locator('#tier-0-gpuLayers').count(), 0, 'no local-only field on a server tier');
+    assert.match(await frame.locator('#tier-0-notice').innerText(), new RegExp(`sends the current file to 127\\.0\\.0\\.1:${server.port}`));
+    await frame.locator('#tier-0-key-status').filter({ hasText: 'no key' }).waitFor({ timeout: 30_000 });
+    await frame.locator('section.tier').first().getByRole('button', { name: 'Test tier' }).click();
+    const result = frame.locator('#tier-0-test').filter({ hasText: /first token after \d+ ms; \d+ tokens at [\d.]+ tokens\/s/ });
+    await result.waitFor({ timeout: 60_000 });
+    log('test tier:', await result.innerText());
+    await screenshot(page, 'server-tier-panel');
+  } catch (error) {
+    await screenshot(page, 'server-tier-panel-failure');
+    throw error;
+  }
+});

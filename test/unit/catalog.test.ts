@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateTiers } from '../../src/engine/config/validateTiers';
 import { ConfigError } from '../../src/engine/errors';
-import { loadCatalog, type ModelCatalog } from '../../src/engine/models/catalog';
+import { loadCatalog, type ModelCatalog, presetUsesServer } from '../../src/engine/models/catalog';
 import { describeHardware, formatGB } from '../../src/engine/models/formatHardware';
 import { parseRemoteModel, remoteFileName } from '../../src/engine/models/modelUri';
 import { catalogDownload, choosePreset, type HardwareFigures, presetModels, presetTiers } from '../../src/engine/models/presets';
@@ -59,6 +59,7 @@ describe('model catalog', () => {
         ['gpu-8gb', 'GPU ≤ 8 GB'],
         ['gpu-16gb', 'GPU ≤ 16 GB'],
         ['gpu-large', 'GPU > 16 GB'],
+        ['laptop-team-server', 'laptop + team server'],
       ],
     );
   });
@@ -70,7 +71,7 @@ describe('model catalog', () => {
       assert.equal(tiers.length, preset.tiers.length);
       const sizes = presetModels(catalog, preset.id).map((m) => m.sizeBytes);
       assert.deepEqual([...sizes].sort((a, b) => a - b), sizes, preset.id);
-      if (!preset.gpu) assert.ok(tiers.every((t) => t.gpuLayers === 0));
+      if (!preset.gpu) assert.ok(tiers.every((t) => t.server !== undefined || t.gpuLayers === 0), preset.id);
     }
     const [first] = presetTiers(catalog, 'gpu-8gb', (entry) => entry.uri);
     assert.equal(first.model, catalog.models[0].uri);
@@ -88,6 +89,53 @@ describe('model catalog', () => {
     const unpinned = catalog.models.find((m) => m.sha256 === undefined);
     assert.ok(unpinned, 'the 14B has no known hash');
     assert.deepEqual(catalogDownload(unpinned, '/m'), { uri: unpinned.uri, dirPath: '/m', fileName: unpinned.fileName });
+  });
+
+  describe('a preset with a server tier (laptop + team server)', () => {
+    it('runs the 0.5B on the CPU and sends the rest to a server whose URL the description says to change', () => {
+      const preset = catalog.presets.find((p) => p.id === 'laptop-team-server');
+      assert.ok(preset);
+      assert.equal(preset.gpu, false);
+      assert.ok(presetUsesServer(preset));
+      assert.match(preset.description, /change .*server URL/i);
+      assert.deepEqual(preset.tiers, [
+        { model: 'qwen2.5-coder-0.5b-q8_0', samples: 2, testsPerSample: 3, threshold: 1, maxTokens: 192, gpuLayers: 0 },
+        { server: 'http://127.0.0.1:8080', model: 'qwen2.5-coder-7b', samples: 3, testsPerSample: 4, threshold: 1, maxTokens: 256 },
+      ]);
+      assert.equal(catalog.presets.filter(presetUsesServer).length, 1, 'the other presets are all local');
+    });
+
+    it('downloads only the local model and passes the server tier through as it is', () => {
+      assert.deepEqual(presetModels(catalog, 'laptop-team-server').map((m) => m.id), ['qwen2.5-coder-0.5b-q8_0']);
+      const tiers = presetTiers(catalog, 'laptop-team-server', (entry) => `/models/${entry.fileName}`);
+      assert.deepEqual(tiers, [
+        { model: '/models/qwen2.5-coder-0.5b-q8_0.gguf', samples: 2, testsPerSample: 3, temperature: 0.8, threshold: 1, maxTokens: 192, gpuLayers: 0 },
+        // The server's name for its model is kept, not looked up in the catalog.
+        { server: 'http://127.0.0.1:8080', model: 'qwen2.5-coder-7b', samples: 3, testsPerSample: 4, temperature: 0.8, threshold: 1, maxTokens: 256 },
+      ]);
+      assert.deepEqual(validateTiers(tiers), tiers);
+    });
+
+    it('is never recommended, whatever the machine', () => {
+      const machines = [cpuMachine(1), cpuMachine(8), cpuMachine(64), gpuMachine(4), gpuMachine(8, 1), gpuMachine(24), { gpu: 'vulkan' as const, vramTotalBytes: 0, ramBytes: 16 * GiB, cpuCores: 4 }];
+      for (const machine of machines) assert.notEqual(choosePreset(catalog, machine).presetId, 'laptop-team-server', JSON.stringify(machine));
+      // Not even when it comes first, or is the only preset for the machine's VRAM.
+      const serverFirst = loadCatalog({
+        ...rawCatalog(),
+        presets: [
+          { id: 'team-cpu', label: 'team', description: '', gpu: false, tiers: [{ server: 'https://models.example.com' }] },
+          { id: 'team-gpu', label: 'team GPU', description: '', gpu: true, maxVramGB: 8, tiers: [{ model: 'qwen2.5-coder-0.5b-q8_0' }, { server: 'https://models.example.com' }] },
+          ...rawCatalog().presets,
+        ],
+      });
+      assert.equal(choosePreset(serverFirst, cpuMachine(8)).presetId, 'cpu-only');
+      assert.equal(choosePreset(serverFirst, gpuMachine(6)).presetId, 'gpu-8gb');
+      const onlyLargeLocal = loadCatalog({
+        ...rawCatalog(),
+        presets: rawCatalog().presets.filter((p) => !p.gpu).concat([{ id: 'team-gpu', label: 'team GPU', description: '', gpu: true, tiers: [{ server: 'https://models.example.com' }] }]),
+      });
+      assert.equal(choosePreset(onlyLargeLocal, gpuMachine(24)).presetId, 'cpu-only', 'no local GPU preset: the CPU one');
+    });
   });
 
   describe('choosePreset', () => {
@@ -130,6 +178,26 @@ describe('model catalog', () => {
     });
   });
 
+  it('loadCatalog accepts server tiers: a URL, and optionally the server\'s model name and server fields', () => {
+    const json = rawCatalog();
+    json.presets.push({
+      id: 'team-only',
+      label: 'team only',
+      description: 'everything on the server',
+      gpu: false,
+      tiers: [
+        { server: 'https://models.example.com/v1', samples: 2, testsPerSample: 2, timeoutMs: 5000, fim: 'qwen', apiKeyEnv: 'TEAM_KEY' },
+        { server: 'http://10.0.0.5:8000', model: 'not-a-catalog-id/Qwen2.5-Coder-32B', samples: 0, testsPerSample: 0 },
+      ],
+    });
+    const loaded = loadCatalog(json);
+    assert.deepEqual(presetModels(loaded, 'team-only'), []);
+    const tiers = presetTiers(loaded, 'team-only', () => assert.fail('nothing to download'));
+    assert.equal(tiers[0].server, 'https://models.example.com/v1');
+    assert.equal(tiers[0].model, undefined);
+    assert.equal(tiers[1].model, 'not-a-catalog-id/Qwen2.5-Coder-32B');
+  });
+
   describe('loadCatalog rejects', () => {
     it('a non-object, a wrong version, missing lists and unknown fields', () => {
       rejects([], 'catalog must be a JSON object');
@@ -166,10 +234,29 @@ describe('model catalog', () => {
       const noCpu = rawCatalog();
       noCpu.presets = noCpu.presets.filter((p) => p.gpu === true);
       rejects(noCpu, 'needs a preset with "gpu": false');
+      const onlyServerCpu = rawCatalog();
+      onlyServerCpu.presets = onlyServerCpu.presets.filter((p) => p.gpu === true || p.id === 'laptop-team-server');
+      rejects(onlyServerCpu, 'needs a preset with "gpu": false and no server tier');
       const cpuWithVram = rawCatalog();
       cpuWithVram.presets[0].maxVramGB = 4;
       rejects(cpuWithVram, 'catalog.presets[1].maxVramGB is only allowed with "gpu": true');
     });
+  });
+
+  it('loadCatalog rejects bad server tiers by the tier rules, naming preset, tier and field', () => {
+    const json = rawCatalog();
+    const team = json.presets.find((p) => p.id === 'laptop-team-server') as { tiers: Record<string, unknown>[] };
+    Object.assign(team.tiers[1], { server: 'ftp://models.example.com', gpuLayers: 0 });
+    Object.assign(team.tiers[0], { timeoutMs: 1000 });
+    rejects(
+      json,
+      'catalog.presets[5].tiers[2].server must be an http:// or https:// URL',
+      'catalog.presets[5].tiers[2].gpuLayers applies to local models only',
+      'catalog.presets[5].tiers[1].timeoutMs applies to server tiers only',
+    );
+    const noUrl = rawCatalog();
+    (noUrl.presets[4] as { tiers: Record<string, unknown>[] }).tiers[1].server = 'not a url';
+    rejects(noUrl, 'catalog.presets[5].tiers[2].server must be a URL like "http://127.0.0.1:8080"');
   });
 
   it('describes hardware in one line', () => {

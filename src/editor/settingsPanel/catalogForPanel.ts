@@ -31,7 +31,7 @@ export function catalogForPanel(modelsDir: string, log: vscode.LogOutputChannel)
       const choice = choosePreset(catalog, hardware);
       return {
         summary: describeHardware(hardware),
-        presets: catalog.presets.map((p) => ({ id: p.id, label: p.label })),
+        presets: catalog.presets.map((p) => ({ id: p.id, label: p.label, description: p.description })),
         recommended: { id: choice.presetId, reason: choice.reason },
       };
     },

@@ -29,8 +29,27 @@ export interface CatalogModel {
   minVramGB: number;
 }
 
-/** A preset's tier: the tier settings, with `model` naming a catalog model id. */
-export type CatalogTier = Partial<Omit<TierConfig, 'model'>> & { model: string };
+/** A preset's local tier: the tier settings, with `model` naming a catalog model id. */
+export type LocalCatalogTier = Partial<Omit<TierConfig, 'model' | 'server'>> & { model: string; server?: undefined };
+
+/**
+ * A preset's server tier: the tier settings with a `server` base URL and, optionally, the name
+ * the server knows its model by (`model`, not a catalog id). Nothing is downloaded for it.
+ */
+export type ServerCatalogTier = Partial<Omit<TierConfig, 'server'>> & { server: string };
+
+/** A preset's tier: a catalog model run on this machine, or a model on an inference server. */
+export type CatalogTier = LocalCatalogTier | ServerCatalogTier;
+
+/** True for a preset tier that lives on an inference server. */
+export const isServerCatalogTier = (tier: CatalogTier): tier is ServerCatalogTier => tier.server !== undefined;
+
+/**
+ * True when a preset has a server tier: it needs a server someone set up (its URL edited), so
+ * it is never recommended for a machine, and it does not count as the CPU fallback.
+ */
+export const presetUsesServer = (preset: CatalogPreset): boolean =>
+  Array.isArray(preset.tiers) && preset.tiers.some((t) => isObject(t) && t.server !== undefined);
 
 /** A recommended tier set for a class of machine. */
 export interface CatalogPreset {
@@ -42,7 +61,7 @@ export interface CatalogPreset {
   gpu: boolean;
   /** Largest total VRAM (GiB) a GPU preset is meant for; undefined for no limit. */
   maxVramGB?: number;
-  /** Smallest model first. */
+  /** Smallest model first; a server tier (see {@link presetUsesServer}) keeps the preset from being recommended. */
   tiers: CatalogTier[];
 }
 
@@ -94,7 +113,9 @@ const TOP_FIELDS = ['$schema', 'version', 'description', 'models', 'presets'];
  * Checks parsed catalog JSON and returns it typed. Throws ConfigError listing every problem,
  * each naming the entry and field (e.g. `catalog.models[2].sha256 must be 64 lowercase hex
  * digits, got "abc"`): unknown fields, duplicate ids, a fileName that is not the uri's file,
- * presets naming unknown models or breaking the tier rules, no CPU preset.
+ * presets naming unknown models or breaking the tier rules, no CPU preset. A preset tier is a
+ * catalog model (`model` is a model id) or a server tier (`server` is a base URL, `model` the
+ * optional name the server knows its model by), checked by the tier rules (checkTiers).
  * @param source name used in messages; default "catalog"
  */
 export function loadCatalog(json: unknown, source = 'catalog'): ModelCatalog {
@@ -108,7 +129,9 @@ export function loadCatalog(json: unknown, source = 'catalog'): ModelCatalog {
   models.forEach((model, i) => checkFileName(model, `${source}.models[${i + 1}]`, problems));
   const modelIds = new Set(models.map((m) => m.id));
   presets.forEach((preset, i) => checkPreset(preset, `${source}.presets[${i + 1}]`, modelIds, problems));
-  if (presets.length > 0 && !presets.some((p) => p.gpu === false)) problems.push(`${source}.presets needs a preset with "gpu": false (for machines without a GPU)`);
+  if (presets.length > 0 && !presets.some((p) => p.gpu === false && !presetUsesServer(p))) {
+    problems.push(`${source}.presets needs a preset with "gpu": false and no server tier (for machines without a GPU)`);
+  }
   if (problems.length > 0) throw new ConfigError(`${problems.join('; ')}.`);
   return { version: 1, description: json.description as string | undefined, models, presets };
 }
@@ -155,7 +178,8 @@ function checkPreset(preset: CatalogPreset, where: string, modelIds: Set<string>
   if (preset.maxVramGB !== undefined && preset.gpu !== true) problems.push(`${where}.maxVramGB is only allowed with "gpu": true`);
   if (!Array.isArray(preset.tiers) || preset.tiers.length === 0) return;
   preset.tiers.forEach((tier, i) => {
-    const model = isObject(tier) ? tier.model : undefined;
+    // A server tier's model is the server's name for it, not a catalog id.
+    const model = isObject(tier) && tier.server === undefined ? tier.model : undefined;
     if (typeof model === 'string' && !modelIds.has(model)) {
       problems.push(`${where}.tiers[${i + 1}].model ${show(model)} is not a catalog model id (known: ${[...modelIds].join(', ')})`);
     }

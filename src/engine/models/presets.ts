@@ -2,7 +2,7 @@
 import type { TierConfig } from '../config/TierConfig';
 import { validateTiers } from '../config/validateTiers';
 import { ConfigError } from '../errors';
-import type { CatalogModel, CatalogPreset, ModelCatalog } from './catalog';
+import { type CatalogModel, type CatalogPreset, isServerCatalogTier, type ModelCatalog, presetUsesServer } from './catalog';
 import type { DownloadModelOptions } from './downloadModel';
 import { formatGB, GPU_BACKEND_NAMES } from './formatHardware';
 
@@ -28,13 +28,15 @@ const GiB = 1024 ** 3;
  * Picks the preset for a machine. Without a GPU llama.cpp can use (or one that reports no
  * memory): the CPU preset. With one: the GPU preset for its total VRAM (the smallest whose
  * `maxVramGB` is at least the total), stepped down while its models need more VRAM than is
- * free. Always answers; the reason also warns when RAM or free VRAM is short.
+ * free. Always answers; the reason also warns when RAM or free VRAM is short. A preset with a
+ * server tier is never chosen: it needs a server someone set up.
  */
 export function choosePreset(catalog: ModelCatalog, hardware: HardwareFigures): PresetChoice {
-  const gpus = catalog.presets.filter((p) => p.gpu).sort((a, b) => (a.maxVramGB ?? Infinity) - (b.maxVramGB ?? Infinity));
+  const local = catalog.presets.filter((p) => !presetUsesServer(p));
+  const gpus = local.filter((p) => p.gpu).sort((a, b) => (a.maxVramGB ?? Infinity) - (b.maxVramGB ?? Infinity));
   const total = hardware.vramTotalBytes ?? 0;
   if (!hardware.gpu || total <= 0 || gpus.length === 0) {
-    const cpu = catalog.presets.find((p) => !p.gpu) ?? catalog.presets[0];
+    const cpu = local.find((p) => !p.gpu) ?? local[0] ?? catalog.presets[0];
     const why = !hardware.gpu ? 'no GPU that llama.cpp can use' : total <= 0 ? `the ${GPU_BACKEND_NAMES[hardware.gpu]} GPU reports no memory` : 'no GPU preset in the catalog';
     return { presetId: cpu.id, reason: `${why}; ${formatGB(hardware.ramBytes)} RAM, ${hardware.cpuCores} CPU cores${ramWarning(catalog, cpu, hardware.ramBytes)}` };
   }
@@ -51,20 +53,22 @@ export function choosePreset(catalog: ModelCatalog, hardware: HardwareFigures): 
   return { presetId: preset.id, reason };
 }
 
-/** The catalog models a preset uses, each once, in tier order (what to download for it). */
+/** The catalog models a preset uses, each once, in tier order (what to download for it); server tiers need none. */
 export function presetModels(catalog: ModelCatalog, presetId: string): CatalogModel[] {
-  const ids = [...new Set(findPreset(catalog, presetId).tiers.map((t) => t.model))];
+  const ids = [...new Set(findPreset(catalog, presetId).tiers.flatMap((t) => (isServerCatalogTier(t) ? [] : [t.model])))];
   return ids.map((id) => catalog.models.find((m) => m.id === id)).filter((m): m is CatalogModel => m !== undefined);
 }
 
 /**
- * A preset's tiers as `cascade.tiers` entries: each `model` becomes `modelPathFor(entry)` (a
- * local path, or the entry's `uri`), defaults are filled in and the tier rules checked.
- * Throws ConfigError for an unknown preset id.
+ * A preset's tiers as `cascade.tiers` entries: each local tier's `model` becomes
+ * `modelPathFor(entry)` (a local path, or the entry's `uri`); server tiers are kept as they are
+ * (their `model` is the server's name for it). Defaults are filled in and the tier rules
+ * checked. Throws ConfigError for an unknown preset id.
  */
 export function presetTiers(catalog: ModelCatalog, presetId: string, modelPathFor: (entry: CatalogModel) => string): TierConfig[] {
   const preset = findPreset(catalog, presetId);
   const tiers = preset.tiers.map((tier) => {
+    if (isServerCatalogTier(tier)) return { ...tier };
     const entry = catalog.models.find((m) => m.id === tier.model);
     if (!entry) throw new ConfigError(`Preset "${presetId}" names unknown model "${tier.model}".`);
     return { ...tier, model: modelPathFor(entry) };
