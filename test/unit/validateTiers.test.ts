@@ -5,19 +5,9 @@ import path from 'node:path';
 import { parseTiersFile, readTiersFile } from '../../src/engine/config/readTiersFile';
 import { TIER_DEFAULTS } from '../../src/engine/config/TierConfig';
 import { checkTiers, validateTiers } from '../../src/engine/config/validateTiers';
-import { ConfigError } from '../../src/engine/errors';
+import { rejectsTiers as rejects } from '../helpers/rejectsTiers';
 
-const rejects = (input: unknown, ...fragments: (string | RegExp)[]) => {
-  assert.throws(
-    () => validateTiers(input),
-    (error: unknown) => {
-      assert.ok(error instanceof ConfigError, `expected ConfigError, got ${String(error)}`);
-      for (const f of fragments) assert.match(error.message, typeof f === 'string' ? new RegExp(escape(f)) : f);
-      return true;
-    },
-  );
-};
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 
 describe('validateTiers', () => {
   it('fills defaults under a minimal tier', () => {

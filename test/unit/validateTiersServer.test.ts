@@ -1,19 +1,9 @@
 import assert from 'node:assert/strict';
 import { TIER_DEFAULTS } from '../../src/engine/config/TierConfig';
 import { checkTiers, validateTiers } from '../../src/engine/config/validateTiers';
-import { ConfigError } from '../../src/engine/errors';
+import { rejectsTiers as rejects } from '../helpers/rejectsTiers';
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const rejects = (input: unknown, ...fragments: (string | RegExp)[]) => {
-  assert.throws(
-    () => validateTiers(input),
-    (error: unknown) => {
-      assert.ok(error instanceof ConfigError, `expected ConfigError, got ${String(error)}`);
-      for (const f of fragments) assert.match(error.message, typeof f === 'string' ? new RegExp(escape(f)) : f);
-      return true;
-    },
-  );
-};
+
 /** The problem texts for one tier. */
 const problems = (tier: unknown): string[] => checkTiers([tier]).problems.map((p) => p.text);
 const SERVER = 'http://127.0.0.1:8080';
