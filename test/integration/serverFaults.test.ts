@@ -163,6 +163,13 @@ describe('server tier against a fault server (loopback)', function () {
     assert.match(error.message, /\/props answered with malformed JSON/);
   });
 
+  it('a connection closed before any answer (a stale keep-alive socket) is retried at once, and the retry answers', async () => {
+    onPath('/v1/completions', (count) => (count === 1 ? { destroy: true } : { events: completionEvents(['ok']) }));
+    const generation = await backend({ retryDelayMs: 60_000 }).generate({ prefix: 'p', maxTokens: 4, temperature: 0 });
+    assert.equal(generation.text, 'ok');
+    assert.equal(server.requests.filter((r) => r.path === '/v1/completions').length, 2);
+  });
+
   it('truncated: a stream that ends before its finish, and a connection dropped mid-stream', async () => {
     onPath('/v1/completions', () => ({ events: completionEvents(['ret']).slice(0, 1) }));
     const ended = await failure(backend().generate({ prefix: 'p', maxTokens: 4, temperature: 0 }), 'truncated');

@@ -206,10 +206,15 @@ describe('connectionFailure', () => {
     }
   });
 
-  it('anything else, or any failure after the response began: the connection dropped', () => {
+  it('a connection closed before any answer is a reset (retried once); after the response began, a dropped connection', () => {
     const reset = connectionFailure(ADDRESS, PATH, fetchFailed('ECONNRESET'), true);
-    assert.equal(reset.failure, 'truncated');
-    assert.match(reset.message, /: the connection dropped during \/v1\/completions \(ECONNRESET\) — the server may have restarted/);
+    assert.equal(reset.failure, 'reset');
+    assert.equal(reset.retryable, true);
+    assert.match(reset.message, /: the connection closed before \/v1\/completions was answered \(ECONNRESET\)/);
+    const dropped = connectionFailure(ADDRESS, PATH, fetchFailed('UND_ERR_SOCKET'), false);
+    assert.equal(dropped.failure, 'truncated');
+    assert.equal(dropped.retryable, false);
+    assert.match(dropped.message, /: the connection dropped during \/v1\/completions \(UND_ERR_SOCKET\) — the server may have restarted/);
     // A refused or unresolvable code seen mid-body is not reported as refused.
     assert.equal(connectionFailure(ADDRESS, PATH, fetchFailed('ECONNREFUSED'), false).failure, 'truncated');
     assert.equal(connectionFailure(ADDRESS, PATH, fetchFailed('ENOTFOUND'), false).failure, 'truncated');

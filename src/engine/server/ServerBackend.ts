@@ -45,6 +45,8 @@ const CHARS_PER_TOKEN = 3;
 /** Prompt characters kept when the server does not say its context size (~4,096 tokens). */
 const DEFAULT_PROMPT_CHARS = 12_000;
 const MAX_RETRY_AFTER_MS = 5_000;
+/** Connections closed before an answer that are tried again before the tier gives up. */
+const MAX_RESETS = 3;
 
 /**
  * A model on an inference server, behind the same interface as a local one. Fill-in-the-middle
@@ -219,11 +221,20 @@ export class ServerBackend implements ModelBackend {
    * in (for a stream: the first token); the timeout, and `abort`, then keep governing its body.
    */
   private async send(path: string, body?: object, abort?: AbortController, signal?: AbortSignal): Promise<Response> {
-    for (let attempt = 0; ; attempt++) {
+    let [retried, resets] = [false, 0];
+    for (;;) {
       try {
         return await this.sendOnce(path, body, abort ?? new AbortController(), signal);
       } catch (error) {
-        if (!(error instanceof ServerError) || !error.retryable || attempt > 0) throw error;
+        if (!(error instanceof ServerError) || !error.retryable) throw error;
+        // Pooled keep-alive connections the server had closed fail one by one, before it saw the
+        // request: tried again at once, a few times. A busy or failing server: once, after a pause.
+        if (error.failure === 'reset') {
+          if (++resets > MAX_RESETS) throw error;
+          continue;
+        }
+        if (retried) throw error;
+        retried = true;
         await abortableDelay(retryDelay(error, this.options.retryDelayMs ?? 500), signal);
       }
     }

@@ -4,6 +4,7 @@ import { CascadeError } from '../errors';
 export type ServerFailure =
   | 'refused' // nothing listens at the address
   | 'unreachable' // the host name does not resolve or the network has no route
+  | 'reset' // the connection closed before any answer (a reused keep-alive connection the server had dropped)
   | 'timeout' // no first token (or next chunk) within the tier's timeoutMs
   | 'auth' // 401/403
   | 'model' // the server does not serve the tier's model
@@ -30,8 +31,8 @@ export class ServerError extends CascadeError {
     super(message);
   }
 
-  /** Whether one more try may succeed (a busy or failing server). */
+  /** Whether one more try may succeed (a busy or failing server, or a connection closed before it answered). */
   get retryable(): boolean {
-    return this.failure === 'busy' || this.failure === 'server';
+    return this.failure === 'busy' || this.failure === 'server' || this.failure === 'reset';
   }
 }

@@ -22,6 +22,9 @@ export function connectionFailure(address: ServerAddress, path: string, error: u
     return new ServerError(`${where(address)}: cannot reach ${address.host} (${code}) — check the tier's "server" URL and the network`, 'unreachable');
   }
   const detail = code ?? (error instanceof Error ? error.message : String(error));
+  if (beforeResponse) {
+    return new ServerError(`${where(address)}: the connection closed before ${path} was answered (${detail}) — check the server's log if this repeats`, 'reset');
+  }
   return new ServerError(`${where(address)}: the connection dropped during ${path} (${detail}) — the server may have restarted; it is tried again on the next request`, 'truncated');
 }
 
