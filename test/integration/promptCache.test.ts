@@ -153,7 +153,7 @@ describe('prompt cache, early stop and parallel samples (real node-llama-cpp, ti
     const sampled = (seed: number) => request(DOC.slice(0, MID), DOC.slice(MID), { maxTokens: 24, temperature: 0.8, seed, stopAt: (text) => (text.length >= 20 ? 20 : undefined) });
     // Short prompts: after a long one the tiny model falls into the same answer whatever ends it.
     const typed = ['zq', '}\n', 'abc xyz', 'let a'];
-    const greedy = (i: number) => request(typed[i], '', { maxTokens: 12 });
+    const greedy = (prompt: string) => request(prompt, '', { maxTokens: 12 });
     const texts = (generations: { text: string }[]) => generations.map((g) => g.text);
 
     it("'on' decodes samples as parallel sequences of one context: each sequence answers its own prompt as one after another would", async () => {
@@ -162,7 +162,7 @@ describe('prompt cache, early stop and parallel samples (real node-llama-cpp, ti
       await Promise.all([sequential.load(), parallel.load()]);
       assert.equal(sequential.parallel, false);
       assert.equal(parallel.parallel, true);
-      const prompts = [0, 1, 2, 3].map(greedy);
+      const prompts = typed.map(greedy);
       const together = await parallel.generateMany(prompts);
       const apart = [];
       for (const prompt of prompts) apart.push(await sequential.generate(prompt));
@@ -185,7 +185,7 @@ describe('prompt cache, early stop and parallel samples (real node-llama-cpp, ti
       await auto.load();
       assert.equal(auto.parallel, false);
       const narrow = backend({ parallelSamples: 'on', samples: 2 });
-      const prompts = [0, 1, 2].map(greedy);
+      const prompts = typed.slice(0, 3).map(greedy);
       const waves = await narrow.generateMany(prompts);
       assert.deepEqual(texts(waves), texts(await auto.generateMany(prompts)));
       assert.equal((await narrow.stats()).sequencesInUse, 2);
