@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { tierName } from './engine';
+import { tierModelFiles, tierName } from './engine';
+import { deleteModelsCommand } from './editor/deleteModelsCommand';
+import { chooseModelsCommand } from './editor/gettingStarted/chooseModelsCommand';
+import { downloadModelsCommand } from './editor/gettingStarted/downloadModelsCommand';
+import { openSampleCommand } from './editor/gettingStarted/openSampleCommand';
+import { openWalkthrough, openWalkthroughOnce, WalkthroughProgress } from './editor/gettingStarted/walkthrough';
 import { completeFunctionCommand } from './editor/completeFunctionCommand';
 import { EngineSession } from './editor/EngineSession';
 import { InlineProvider } from './editor/InlineProvider';
@@ -42,8 +47,15 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     log,
     reportTierError: (message) => void showSettingsError(message),
   });
+  const walkthrough = new WalkthroughProgress();
+  const updateWalkthrough = () =>
+    walkthrough.update({
+      tiersReady: !settings.tiersError,
+      modelsReady: tierModelFiles(settings.tiers, settings.baseDir, modelsDir).every((file) => file.present),
+    });
   const applySettings = (initial: boolean) => {
     settings = readSettings();
+    updateWalkthrough();
     resetShownSettingsErrors();
     provider.forget();
     for (const problem of [settings.tiersError, ...settings.warnings]) {
@@ -89,6 +101,12 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     });
   };
   applySettings(true);
+  void openWalkthroughOnce(context, settings.tiersConfigured, log);
+  // Models that appeared or went: the walkthrough's step, and a warm start of the first tier.
+  const modelsChanged = () => {
+    updateWalkthrough();
+    void engine.unloadModels().then(warmUp);
+  };
 
   context.subscriptions.push(
     { dispose: () => warming?.abort() },
@@ -103,6 +121,14 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     ),
     vscode.commands.registerCommand('cascade.setServerApiKey', () => setServerApiKeyCommand(settings.tiers, keys)),
     vscode.commands.registerCommand('cascade.showMenu', () => showMenu(settings, log)),
+    status.onDidShowVerified(() => walkthrough.showedVerified()),
+    vscode.commands.registerCommand('cascade.getStarted', () => openWalkthrough(context.extension.id)),
+    vscode.commands.registerCommand('cascade.chooseModels', () => chooseModelsCommand({ extensionUri: context.extensionUri, modelsDir, settings: () => settings, log })),
+    vscode.commands.registerCommand('cascade.downloadModels', () => downloadModelsCommand({ settings: () => settings, modelsDir, log, onDownloaded: modelsChanged })),
+    vscode.commands.registerCommand('cascade.openSample', () => openSampleCommand(context.extensionUri, context.globalStorageUri.fsPath)),
+    vscode.commands.registerCommand('cascade.deleteDownloadedModels', () =>
+      deleteModelsCommand({ modelsDir, unloadModels: () => engine.unloadModels(), log, onDeleted: updateWalkthrough }),
+    ),
     vscode.commands.registerCommand('cascade.openSettings', () =>
       SettingsPanel.show({ extensionUri: context.extensionUri, session: () => engine, catalog: catalogForPanel(modelsDir, log), keys, log }),
     ),
@@ -111,7 +137,7 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     ),
     vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('cascade') && applySettings(false)),
   );
-  log.info(`Cascade activated with ${settings.tiers.length} tier(s).`);
+  log.info(`Cascade ${context.extension.packageJSON.version} activated with ${settings.tiers.length} tier(s); models in ${modelsDir}.`);
   return { provider, settings: () => settings };
 }
 

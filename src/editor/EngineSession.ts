@@ -170,7 +170,8 @@ export class EngineSession {
     this.idleTimer.unref();
   }
 
-  private async unloadModels(): Promise<void> {
+  /** Unloads every tier's model now (they load again on the next request). */
+  async unloadModels(): Promise<void> {
     clearTimeout(this.idleTimer);
     const old = this.models;
     this.models = this.newModels();

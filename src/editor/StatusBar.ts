@@ -6,6 +6,9 @@ import { summarizeResult } from './summarizeResult';
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('cascade.status', vscode.StatusBarAlignment.Right, 100);
   private warmingText: string | undefined;
+  private readonly verified = new vscode.EventEmitter<void>();
+  /** Fires when the status bar reports a verified answer (ghost text or the command's edit). */
+  readonly onDidShowVerified = this.verified.event;
 
   constructor() {
     this.item.name = 'Cascade';
@@ -55,6 +58,7 @@ export class StatusBar implements vscode.Disposable {
         ? `$(pass) Cascade: tier ${result.acceptedTier + 1} ${result.passed.passed}/${result.passed.total} · ${ms} ms`
         : `$(warning) Cascade: unverified · ${ms} ms`;
     this.set(label, `Last request: ${summarizeResult(result, ms)}`);
+    if (result.verdict !== 'unverifiable' && result.acceptedTier !== null) this.verified.fire();
   }
 
   /** Cascade cannot run until its settings are fixed (no tiers, invalid tiers). */
@@ -76,5 +80,6 @@ export class StatusBar implements vscode.Disposable {
 
   dispose(): void {
     this.item.dispose();
+    this.verified.dispose();
   }
 }

@@ -25,13 +25,13 @@
 // DOM selectors are those of VS Code 1.139 (code-server 4.139.1); see
 // shared/guides/vscode-e2e.md.
 
-import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, openSync, closeSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 export const E2E_DIR = path.dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = path.resolve(E2E_DIR, '..', '..');
@@ -143,8 +143,8 @@ export function readManifest(extensionDir = PROJECT_ROOT) {
 }
 
 /**
- * Installs an extension the way VS Code lays it out: copies package.json, dist/, media/,
- * models/, README.md, CHANGELOG.md, LICENSE (those present) into
+ * Installs an unpackaged extension folder (the fixtures under test/e2e/fixtures): copies
+ * package.json, dist/, media/, models/, README.md, CHANGELOG.md, LICENSE (those present) into
  * `<extensionsDir>/<publisher>.<name>-<version>` and symlinks node_modules (node-llama-cpp
  * stays external to the bundle). Returns { id, dir }.
  */
@@ -161,7 +161,42 @@ export function installExtension(extensionDir, extensionsDir) {
   }
   const modules = path.join(extensionDir, 'node_modules');
   if (existsSync(modules)) symlinkSync(modules, path.join(dir, 'node_modules'), 'dir');
+  // Once --install-extension has written extensions.json, VS Code loads only what it lists.
+  const registry = path.join(extensionsDir, 'extensions.json');
+  if (existsSync(registry)) {
+    const entries = JSON.parse(readFileSync(registry, 'utf8'));
+    const location = { $mid: 1, fsPath: dir, external: pathToFileURL(dir).href, path: dir, scheme: 'file' };
+    entries.push({ identifier: { id: manifest.id }, version: manifest.version, location, relativeLocation: path.basename(dir), metadata: { source: 'resource' } });
+    writeFileSync(registry, JSON.stringify(entries));
+  }
   return { id: manifest.id, dir };
+}
+
+/** The .vsix `npm run package` writes. */
+export const PROJECT_VSIX = path.join(PROJECT_ROOT, 'cascade.vsix');
+
+/**
+ * Installs a .vsix the way a user does, with `code-server --install-extension` into
+ * `extensionsDir`, and returns { id, dir } of the unpacked copy. Refuses a .vsix older than the
+ * build in dist/ (it would test yesterday's code).
+ */
+export function installVsix(vsix, { extensionsDir, userDataDir, env = {} }) {
+  if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run \`npm run package\` first`);
+  const built = path.join(PROJECT_ROOT, 'dist', 'extension.js');
+  if (vsix === PROJECT_VSIX && existsSync(built) && statSync(built).mtimeMs > statSync(vsix).mtimeMs) {
+    throw new Error(`${vsix} is older than dist/extension.js: run \`npm run package\` again`);
+  }
+  const run = spawnSync(NODE24, [CODE_SERVER_ENTRY, '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--install-extension', vsix], {
+    encoding: 'utf8',
+    env: childEnv({ PATH: `${path.dirname(NODE24)}${path.delimiter}${process.env.PATH ?? ''}`, ...env }),
+    timeout: 120_000,
+  });
+  if (run.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${run.status ?? run.signal}):\n${run.stdout}\n${run.stderr}`);
+  const { publisher, name } = readManifest(PROJECT_ROOT);
+  const id = `${publisher}.${name}`;
+  const folder = readdirSync(extensionsDir).find((entry) => entry.toLowerCase().startsWith(`${id.toLowerCase()}-`));
+  if (!folder) throw new Error(`code-server installed ${vsix} but no ${id}-* folder is in ${extensionsDir}:\n${run.stdout}`);
+  return { id, dir: path.join(extensionsDir, folder) };
 }
 
 function childEnv(extra) {
@@ -188,7 +223,9 @@ function tail(file, chars = 4000) {
  *
  * @param {object} options
  * @param {string} options.workspace       folder opened by default (`?folder=` can open another)
- * @param {string} [options.extensionDir]   extension to install (default: the project root; needs dist/)
+ * @param {string} [options.vsix]          the packaged extension to install with code-server's own
+ *   `--install-extension` into the fresh extensions folder (default: the project's cascade.vsix,
+ *   written by `npm run package`): the tests run the installed copy, as a user gets it
  * @param {string[]} [options.extraExtensions] more extension folders to install (e.g. fixtures)
  * @param {object} [options.userSettings]   merged over DEFAULT_USER_SETTINGS into User/settings.json
  * @param {boolean} [options.smokeTestDriver] pass `--vscode-option enable-smoke-test-driver`
@@ -198,13 +235,13 @@ function tail(file, chars = 4000) {
  * @param {number} [options.timeoutMs]      how long to wait for /healthz (default 60 s)
  * @param {boolean} [options.keepTemp]      leave the temp folder (logs, user data) after stop()
  * @returns {Promise<{url: string, port: number, pid: number, tmpDir: string, userDataDir: string,
- *   extensionsDir: string, logFile: string, extensionId: string, startMs: number,
+ *   extensionsDir: string, logFile: string, extensionId: string, extensionPath: string, startMs: number,
  *   log(): string, stop(): Promise<void>, killNow(): void}>}
  */
 export async function startCodeServer(options) {
   const {
     workspace,
-    extensionDir = PROJECT_ROOT,
+    vsix = PROJECT_VSIX,
     extraExtensions = [],
     userSettings = {},
     smokeTestDriver = false,
@@ -226,9 +263,9 @@ export async function startCodeServer(options) {
   }
   const userDataDir = dirs['user-data'];
   const extensionsDir = dirs.extensions;
-  let extensionId;
+  let installed;
   try {
-    extensionId = installExtension(extensionDir, extensionsDir).id;
+    installed = installVsix(vsix, { extensionsDir, userDataDir, env: { XDG_CONFIG_HOME: dirs['xdg-config'], XDG_DATA_HOME: dirs['xdg-data'] } });
     for (const extra of extraExtensions) installExtension(extra, extensionsDir);
     mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
     writeFileSync(
@@ -305,7 +342,9 @@ export async function startCodeServer(options) {
     userDataDir,
     extensionsDir,
     logFile,
-    extensionId,
+    extensionId: installed.id,
+    /** Where code-server unpacked the .vsix: the installed copy the tests run. */
+    extensionPath: installed.dir,
     startMs: 0,
     /** The server's stdout+stderr so far (its own log; the extension host logs are in userDataDir/logs). */
     log: () => tail(logFile, Infinity),
@@ -723,11 +762,11 @@ export async function screenshot(page, name, { locator } = {}) {
  * started with `smokeTestDriver: true`. `extensionTestsPath` is a CommonJS module (absolute
  * path) exporting `run(): Promise<void>`, loaded in the extension host with `require('vscode')`
  * available; the exit code (0 = passed) comes back through `codeAutomationExit`. The
- * development extension (default: the project root) is loaded from its folder, in place of an
- * installed copy with the same id. Console output of the host shows up in the page console
+ * development extension defaults to the copy code-server installed from the .vsix
+ * (`server.extensionPath`), so the tests exercise what ships. Console output of the host shows up in the page console
  * (forwarded to `onConsole`, default: printed).
  */
-export async function runExtensionTests(page, server, { folder, extensionTestsPath, extensionDevelopmentPath = PROJECT_ROOT, timeoutMs = 300_000, onConsole = (text) => console.log(text) }) {
+export async function runExtensionTests(page, server, { folder, extensionTestsPath, extensionDevelopmentPath = server.extensionPath, timeoutMs = 300_000, onConsole = (text) => console.log(text) }) {
   let resolveExit;
   const exit = new Promise((resolve) => (resolveExit = resolve));
   await page.exposeFunction('codeAutomationExit', (code) => {

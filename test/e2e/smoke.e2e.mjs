@@ -43,8 +43,11 @@ test('workbench loads with Cascade installed and activated', { timeout: 240_000 
     log(`Cascade activated, status bar: ${JSON.stringify(status)} (${Date.now() - t0} ms since start)`);
 
     // The extension's LogOutputChannel, as written to disk by VS Code.
-    const cascadeLog = await waitForLog(session.server, 'Cascade', /Cascade activated/);
+    const cascadeLog = await waitForLog(session.server, 'Cascade', /Cascade [\d.]+ activated/);
     log('Cascade log:', JSON.stringify(cascadeLog.trim()));
+    // First activation without tiers: the walkthrough opens by itself.
+    await waitForLog(session.server, 'Cascade', 'opening the walkthrough');
+    await page.locator('.gettingStartedContainer').getByText('Get started with Cascade').first().waitFor({ timeout: 30_000 });
 
     const commands = await listCommands(page, 'Cascade', { expect: 'Cascade: complete function' });
     log('palette:', JSON.stringify(commands));

@@ -7,12 +7,11 @@ import {
   choosePreset,
   describeHardware,
   detectHardware,
-  downloadModel,
-  formatGB,
   presetModels,
   presetTiers,
   shippedCatalog,
 } from '../../engine';
+import { downloadWithProgress } from '../downloadWithProgress';
 import type { PanelCatalog } from './SettingsPanel';
 
 /**
@@ -40,26 +39,7 @@ export function catalogForPanel(modelsDir: string, log: vscode.LogOutputChannel)
       const subscription = token.onCancellationRequested(() => controller.abort());
       try {
         for (const entry of presetModels(catalog, presetId)) {
-          await vscode.window.withProgress(
-            { location: vscode.ProgressLocation.Notification, title: `Cascade: downloading ${entry.name}`, cancellable: true },
-            async (progress, downloadToken) => {
-              downloadToken.onCancellationRequested(() => controller.abort());
-              let reported = 0;
-              await downloadModel({
-                ...catalogDownload(entry, modelsDir),
-                signal: controller.signal,
-                onProgress: ({ downloadedBytes, totalBytes, bytesPerSecond, etaSeconds }) => {
-                  const percent = totalBytes ? (downloadedBytes / totalBytes) * 100 : 0;
-                  progress.report({
-                    increment: percent - reported,
-                    message: `${formatGB(downloadedBytes)} of ${formatGB(totalBytes ?? entry.sizeBytes)} · ${formatGB(bytesPerSecond)}/s${etaSeconds !== undefined ? ` · ${Math.ceil(etaSeconds)} s left` : ''}`,
-                  });
-                  reported = percent;
-                },
-              });
-              log.info(`model ready: ${entry.fileName} in ${modelsDir}`);
-            },
-          );
+          await downloadWithProgress(catalogDownload(entry, modelsDir), `Cascade: downloading ${entry.name}`, controller, log);
         }
         if (controller.signal.aborted) throw new AbortError('The download was cancelled; what was downloaded is kept and resumes next time.');
         return presetTiers(catalog, presetId, (entry) => entry.uri);

@@ -22,7 +22,10 @@ export interface DownloadModelOptions {
   /** Cancels the download: rejects with AbortError and keeps the partial file for a resume. */
   signal?: AbortSignal;
   onProgress?: (progress: DownloadProgress) => void;
-  /** Host that `hf:` URIs resolve to; default https://huggingface.co (tests use a loopback server). */
+  /**
+   * Host that `hf:` URIs resolve to: default `$HF_ENDPOINT` (the Hugging Face tools' variable for
+   * a mirror), else https://huggingface.co. Tests use a loopback server.
+   */
   huggingFaceEndpoint?: string;
 }
 
@@ -42,7 +45,7 @@ export async function downloadModel(options: DownloadModelOptions): Promise<stri
   const { uri, dirPath, expectedSize, sha256, signal, onProgress } = options;
   throwIfAborted(signal);
   const remote = parseRemoteModel(uri);
-  const url = remote && remoteUrl(remote, options.huggingFaceEndpoint);
+  const url = remote && remoteUrl(remote, options.huggingFaceEndpoint ?? (process.env.HF_ENDPOINT?.trim() || undefined));
   const fileName = options.fileName ?? (remote && remoteFileName(remote));
   if (!url || !fileName || path.basename(fileName) !== fileName || fileName === '..' || fileName === '.') {
     throw new ModelDownloadError(

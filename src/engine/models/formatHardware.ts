@@ -10,6 +10,13 @@ export function formatGB(bytes: number): string {
   return `${gib.toFixed(gib < 10 ? 1 : 0)} GB`;
 }
 
+/** A file size as people read it: KB below 1 MB, MB (one decimal) below 1 GB, else {@link formatGB}. */
+export function formatSize(bytes: number): string {
+  if (bytes < 1024 ** 2) return `${Math.ceil(bytes / 1024)} KB`;
+  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toFixed(1)} MB`;
+  return formatGB(bytes);
+}
+
 /** One line for the settings panel, e.g. "NVIDIA H100 (CUDA, 79 GB VRAM, 78 GB free) · 126 GB RAM · 16 CPU cores". */
 export function describeHardware(hardware: Hardware): string {
   const machine = `${formatGB(hardware.ramBytes)} RAM · ${hardware.cpuCores} CPU cores`;
