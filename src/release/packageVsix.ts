@@ -6,7 +6,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { listZip, missingFromVsix, vsixRequirements } from './vsixContents';
+import { listZip, manifestAssets, missingFromVsix, vsixRequirements } from './vsixContents';
 import { binaryIgnoreLines, hostTarget, VSIX_TARGETS, type VsixTarget } from './vsixTargets';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -46,9 +46,11 @@ function main(): number {
 function checkVsix(file: string, target: VsixTarget, cuda: boolean): number {
   const entries = listZip(readFileSync(file));
   const nodeLlamaCpp = JSON.parse(readFileSync(path.join(root, 'node_modules', 'node-llama-cpp', 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as Parameters<typeof manifestAssets>[0];
   const requirements = vsixRequirements({
     target,
     cuda,
+    manifestFiles: manifestAssets(manifest),
     distFiles: readdirSync(path.join(root, 'dist')),
     nodeLlamaCppDependencies: Object.keys(nodeLlamaCpp.dependencies ?? {}),
   });

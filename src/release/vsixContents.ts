@@ -47,6 +47,14 @@ export function listZip(zip: Buffer): ZipEntry[] {
   return entries;
 }
 
+/** What a manifest names that must ship: the icon and the walkthrough's media files. */
+export function manifestAssets(manifest: { icon?: string; contributes?: { walkthroughs?: { steps: { media?: Record<string, unknown> }[] }[] } }): string[] {
+  const media = (manifest.contributes?.walkthroughs ?? []).flatMap((walkthrough) =>
+    walkthrough.steps.flatMap((step) => ['image', 'markdown', 'svg'].map((kind) => step.media?.[kind]).filter((file): file is string => typeof file === 'string')),
+  );
+  return [...new Set([...(manifest.icon ? [manifest.icon] : []), ...media])];
+}
+
 export interface RequirementInputs {
   target: VsixTarget;
   cuda?: boolean;
@@ -54,10 +62,12 @@ export interface RequirementInputs {
   distFiles: string[];
   /** node-llama-cpp's own runtime dependencies (package names). */
   nodeLlamaCppDependencies: string[];
+  /** Files the manifest names (see manifestAssets). */
+  manifestFiles: string[];
 }
 
 /** Everything the installed extension loads, as paths inside a .vsix (`extension/…`). */
-export function vsixRequirements({ target, cuda = false, distFiles, nodeLlamaCppDependencies }: RequirementInputs): VsixRequirement[] {
+export function vsixRequirements({ target, cuda = false, distFiles, nodeLlamaCppDependencies, manifestFiles }: RequirementInputs): VsixRequirement[] {
   const file = (path: string, what: string): VsixRequirement => ({ path: `extension/${path}`, what });
   const built = distFiles.filter((name) => !name.endsWith('.map'));
   return [
@@ -65,7 +75,7 @@ export function vsixRequirements({ target, cuda = false, distFiles, nodeLlamaCpp
     file('readme.md', 'the Marketplace page'),
     file('changelog.md', 'the changelog tab'),
     file('LICENSE.txt', 'the licence'),
-    file('media/icon.png', 'the icon'),
+    ...manifestFiles.map((name) => file(name.replace(/^\.\//, ''), 'named in package.json (icon, walkthrough media)')),
     // Named even when the build left them out, so an empty dist/ fails too.
     ...[...new Set(['extension.js', 'cli.js', 'sandboxWorker.js', 'tree-sitter.wasm', 'tree-sitter-javascript.wasm', 'quickjs.wasm', ...built])].map((name) =>
       file(`dist/${name}`, name.endsWith('.wasm') ? 'a WebAssembly file the engine loads' : 'a bundle'),

@@ -192,11 +192,17 @@ export function installVsix(vsix, { extensionsDir, userDataDir, env = {} }) {
     timeout: 120_000,
   });
   if (run.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${run.status ?? run.signal}):\n${run.stdout}\n${run.stderr}`);
-  const { publisher, name } = readManifest(PROJECT_ROOT);
-  const id = `${publisher}.${name}`;
-  const folder = readdirSync(extensionsDir).find((entry) => entry.toLowerCase().startsWith(`${id.toLowerCase()}-`));
-  if (!folder) throw new Error(`code-server installed ${vsix} but no ${id}-* folder is in ${extensionsDir}:\n${run.stdout}`);
-  return { id, dir: path.join(extensionsDir, folder) };
+  return installedCascade(extensionsDir);
+}
+
+/** Cascade's entry in an extensions folder's extensions.json: { id, version, dir }. */
+export function installedCascade(extensionsDir) {
+  const { id } = readManifest(PROJECT_ROOT);
+  const registry = path.join(extensionsDir, 'extensions.json');
+  const entries = existsSync(registry) ? JSON.parse(readFileSync(registry, 'utf8')) : [];
+  const entry = entries.find((e) => e.identifier.id.toLowerCase() === id.toLowerCase());
+  if (!entry) throw new Error(`${id} is not installed in ${extensionsDir} (extensions.json: ${JSON.stringify(entries.map((e) => e.identifier.id))})`);
+  return { id, version: entry.version, dir: entry.location.fsPath ?? path.join(extensionsDir, entry.relativeLocation) };
 }
 
 function childEnv(extra) {
@@ -234,6 +240,9 @@ function tail(file, chars = 4000) {
  * @param {object} [options.env]            more environment for the server and extension host
  * @param {number} [options.timeoutMs]      how long to wait for /healthz (default 60 s)
  * @param {boolean} [options.keepTemp]      leave the temp folder (logs, user data) after stop()
+ * @param {string} [options.stateDir]       use this folder (user data, extensions, XDG dirs) instead
+ *   of a fresh temp one, and keep it after stop(): a second server started on it is the same
+ *   installation later (an upgrade). With `vsix: null` nothing is installed first.
  * @returns {Promise<{url: string, port: number, pid: number, tmpDir: string, userDataDir: string,
  *   extensionsDir: string, logFile: string, extensionId: string, extensionPath: string, startMs: number,
  *   log(): string, stop(): Promise<void>, killNow(): void}>}
@@ -248,14 +257,15 @@ export async function startCodeServer(options) {
     args = [],
     env = {},
     timeoutMs = 60_000,
-    keepTemp = !!process.env.CASCADE_E2E_KEEP,
+    stateDir,
+    keepTemp = !!process.env.CASCADE_E2E_KEEP || !!stateDir,
   } = options ?? {};
   if (!workspace) throw new Error('startCodeServer: workspace is required');
   for (const [what, file] of [['Node 24', NODE24], ['code-server', CODE_SERVER_ENTRY]]) {
     if (!existsSync(file)) throw new Error(`${what} not installed (${file}): run \`bash test/e2e/setup.sh\``);
   }
   const started = Date.now();
-  const tmpDir = mkdtempSync(path.join(os.tmpdir(), 'cascade-e2e-'));
+  const tmpDir = stateDir ?? mkdtempSync(path.join(os.tmpdir(), 'cascade-e2e-'));
   const dirs = {};
   for (const name of ['user-data', 'extensions', 'xdg-config', 'xdg-data', 'xdg-cache', 'xdg-state']) {
     dirs[name] = path.join(tmpDir, name);
@@ -265,7 +275,7 @@ export async function startCodeServer(options) {
   const extensionsDir = dirs.extensions;
   let installed;
   try {
-    installed = installVsix(vsix, { extensionsDir, userDataDir, env: { XDG_CONFIG_HOME: dirs['xdg-config'], XDG_DATA_HOME: dirs['xdg-data'] } });
+    installed = vsix ? installVsix(vsix, { extensionsDir, userDataDir, env: { XDG_CONFIG_HOME: dirs['xdg-config'], XDG_DATA_HOME: dirs['xdg-data'] } }) : installedCascade(extensionsDir);
     for (const extra of extraExtensions) installExtension(extra, extensionsDir);
     mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
     writeFileSync(
@@ -273,7 +283,7 @@ export async function startCodeServer(options) {
       JSON.stringify({ ...DEFAULT_USER_SETTINGS, ...userSettings }, null, 2),
     );
   } catch (error) {
-    rmSync(tmpDir, { recursive: true, force: true });
+    if (!keepTemp) rmSync(tmpDir, { recursive: true, force: true });
     throw error;
   }
   const configFile = path.join(tmpDir, 'config.yaml');
@@ -559,6 +569,17 @@ export async function waitForNotification(page, text, { timeoutMs = 30_000 } = {
   const toast = page.locator('.notifications-toasts .notification-toast .notification-list-item-message').filter({ hasText: text }).first();
   await toast.waitFor({ state: 'visible', timeout: timeoutMs });
   return clean(await toast.innerText());
+}
+
+/**
+ * Waits for Cascade's walkthrough page (it opens by itself on the first activation without
+ * tiers); returns its container. Tests that start without tiers wait for it before they use the
+ * palette, which its opening would close.
+ */
+export async function waitForWalkthrough(page, { timeoutMs = 30_000 } = {}) {
+  const container = page.locator('.gettingStartedContainer');
+  await container.getByText('Get started with Cascade').first().waitFor({ timeout: timeoutMs });
+  return container;
 }
 
 /** Texts of the status bar items (codicons show as nothing). */

@@ -21,6 +21,7 @@ import {
   typeForGhostText,
   waitForLog,
   waitForStatusBarItem,
+  waitForWalkthrough,
   cannedModels,
   QUIET_TYPING_SETTINGS,
 } from './codeServer.mjs';
@@ -82,6 +83,7 @@ test('settings panel: add, validate, reorder and save tiers; ghost text then use
     const initialStatus = await waitForStatusBarItem(page, 'Cascade');
     log(`status bar before: ${JSON.stringify(initialStatus)}`);
     assert.match(initialStatus, /set up tiers/);
+    await waitForWalkthrough(page); // first activation: it opens by itself
 
     // 1. The panel, from the command palette.
     await runCommand(page, 'Cascade: open settings');

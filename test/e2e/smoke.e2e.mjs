@@ -20,6 +20,7 @@ import {
   startCodeServer,
   startSession,
   typeForGhostText,
+  waitForWalkthrough,
 } from './codeServer.mjs';
 
 const log = (...args) => console.log('[e2e smoke]', ...args);
@@ -47,7 +48,7 @@ test('workbench loads with Cascade installed and activated', { timeout: 240_000 
     log('Cascade log:', JSON.stringify(cascadeLog.trim()));
     // First activation without tiers: the walkthrough opens by itself.
     await waitForLog(session.server, 'Cascade', 'opening the walkthrough');
-    await page.locator('.gettingStartedContainer').getByText('Get started with Cascade').first().waitFor({ timeout: 30_000 });
+    await waitForWalkthrough(page);
 
     const commands = await listCommands(page, 'Cascade', { expect: 'Cascade: complete function' });
     log('palette:', JSON.stringify(commands));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { deflateRawSync } from 'node:zlib';
-import { listZip, missingFromVsix, vsixRequirements, type ZipEntry } from '../../src/release/vsixContents';
+import { listZip, manifestAssets, missingFromVsix, vsixRequirements, type ZipEntry } from '../../src/release/vsixContents';
 import { binaryIgnoreLines, hostTarget, shippedBinaries } from '../../src/release/vsixTargets';
 
 /** A zip of `files` (deflated, as vsce writes them), with an archive comment to skip. */
@@ -64,6 +64,7 @@ describe('vsix contents', () => {
       target: 'linux-x64',
       distFiles: ['extension.js', 'extension.js.map', 'tree-sitter-python.wasm'],
       nodeLlamaCppDependencies: ['lifecycle-utils'],
+      manifestFiles: ['media/icon.png'],
     }).map((r) => r.path);
     for (const expected of [
       'extension/dist/extension.js',
@@ -72,6 +73,7 @@ describe('vsix contents', () => {
       'extension/dist/quickjs.wasm',
       'extension/models/toy/toy-s.gguf',
       'extension/models/catalog.json',
+      'extension/media/icon.png',
       'extension/node_modules/lifecycle-utils/package.json',
       'extension/node_modules/@node-llama-cpp/linux-x64/bins/linux-x64/llama-addon.node',
       'extension/node_modules/@node-llama-cpp/linux-x64-vulkan/bins/linux-x64-vulkan/llama-addon.node',
@@ -85,7 +87,7 @@ describe('vsix contents', () => {
   });
 
   it('names what a .vsix lacks, counting an empty file as missing', () => {
-    const requirements = vsixRequirements({ target: 'darwin-arm64', distFiles: [], nodeLlamaCppDependencies: [] });
+    const requirements = vsixRequirements({ target: 'darwin-arm64', distFiles: [], nodeLlamaCppDependencies: [], manifestFiles: [] });
     const entries: ZipEntry[] = requirements.map((r) => ({ name: r.path, size: 10 }));
     assert.deepEqual(missingFromVsix(requirements, entries), []);
     const worker = 'extension/dist/sandboxWorker.js';
@@ -95,6 +97,17 @@ describe('vsix contents', () => {
       missingFromVsix(requirements, broken).map((r) => r.path),
       [worker, addon],
     );
+  });
+
+  it("takes the icon and every walkthrough step's media from the manifest, each once", () => {
+    const manifest = {
+      icon: 'media/icon.png',
+      contributes: {
+        walkthroughs: [{ steps: [{ media: { image: 'media/a.png', altText: 'a' } }, { media: { markdown: 'media/b.md' } }, { media: { image: 'media/a.png' } }, {}] }],
+      },
+    };
+    assert.deepEqual(manifestAssets(manifest), ['media/icon.png', 'media/a.png', 'media/b.md']);
+    assert.deepEqual(manifestAssets({}), []);
   });
 });
 

@@ -31,7 +31,7 @@ export function resolveModelPath(model: string, baseDir: string = process.cwd(),
   const file = path.join(modelsDir, fileName);
   if (!existsSync(file)) {
     throw new ModelLoadError(
-      `Model ${value} is not downloaded yet: download it from Cascade's settings, or put ${fileName} in ${modelsDir}`,
+      `Model ${value} is not downloaded yet: download it with "Cascade: download models", or put ${fileName} in ${modelsDir}`,
     );
   }
   return file;
