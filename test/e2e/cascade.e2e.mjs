@@ -1,11 +1,11 @@
-// End-to-end tests of Cascade as a user sees it: the built extension in code-server, the real
+// End-to-end tests of Cascade as a user sees it: the installed .vsix in code-server, the real
 // node-llama-cpp engine and canned GGUFs (test/fixtures/cannedGguf.mjs: constructed models
 // whose greedy answers are fixed — canned-clamp-wrong writes a wrong clamp and right asserts,
 // canned-clamp-right a right clamp and the same asserts). Tier 1 wrong, tier 2 right, default
 // latency budget and debounce: tier 1's answer shows at once, unverified, and tier 2's verified
-// answer replaces it. Run after `npm run build`, `node test/fixtures/makeTinyGguf.mjs` (it also
+// answer replaces it. Run after `npm run package`, `node test/fixtures/makeTinyGguf.mjs` (it also
 // writes the canned models) and `bash test/e2e/setup.sh`:
-//   node --test --test-concurrency=1 test/e2e/*.e2e.mjs
+//   node --import tsx --test --test-concurrency=1 test/e2e/*.e2e.mjs
 // Screenshots land in test/artifacts/e2e-cascade-*.png.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

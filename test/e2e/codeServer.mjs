@@ -1,6 +1,7 @@
-// End-to-end helpers: the Cascade extension in a real VS Code (code-server's bundled VS Code
-// server build) driven through headless Debian chromium by playwright-core. Offline: nothing
-// here downloads anything. Install first with `bash test/e2e/setup.sh`.
+// End-to-end helpers: the Cascade extension, installed from its .vsix (`npm run package`) with
+// code-server's --install-extension, in a real VS Code (code-server's bundled VS Code server
+// build) driven through headless Debian chromium by playwright-core. Offline: nothing here
+// downloads anything. Install first with `bash test/e2e/setup.sh`.
 //
 // Typical test (node:test):
 //

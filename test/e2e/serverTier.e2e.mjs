@@ -3,7 +3,7 @@
 // 127.0.0.1; Cascade's only tier is `{"server": <its URL>}`. In code-server the suggestion comes
 // from the server (the status bar's server item says it is ready), Tab inserts it, and the saved
 // file runs in Node and computes what its doc line says.
-// Run after `npm run build`, `bash test/e2e/setup.sh` and `bash test/server/buildLlamaServer.sh`.
+// Run after `npm run package`, `bash test/e2e/setup.sh` and `bash test/server/buildLlamaServer.sh`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';

@@ -2,9 +2,9 @@
 // command palette, two tiers added and edited with the keyboard and mouse, inline validation,
 // reordering (buttons and Alt+Arrow on a tier heading), saved to user settings.json, and then
 // used by the real cascade for ghost text (canned GGUFs, test/fixtures/cannedGguf.mjs: the tier
-// saved first writes a right clamp and is accepted). Run after `npm run build`,
+// saved first writes a right clamp and is accepted). Run after `npm run package`,
 // `node test/fixtures/makeTinyGguf.mjs` and `bash test/e2e/setup.sh`:
-//   node --test --test-concurrency=1 test/e2e/settingsPanel.e2e.mjs
+//   node --import tsx --test --test-concurrency=1 test/e2e/settingsPanel.e2e.mjs
 // Screenshots land in test/artifacts/e2e-settings-panel*.png.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';

@@ -1,8 +1,8 @@
-// Smoke test of the e2e harness: code-server starts with the built extension installed, the
+// Smoke test of the e2e harness: code-server starts with the .vsix installed, the
 // workbench loads in headless chromium, Cascade activates (status bar item) and its command is
 // in the palette; a fixture extension's ghost text is read and accepted through the same helpers
-// the real tests use; and tests run inside the extension host (runExtensionTests). Run: `bash test/e2e/setup.sh && node --test test/e2e/smoke.e2e.mjs`
-// (after `npm run build`). Screenshots land in test/artifacts/.
+// the real tests use; and tests run inside the extension host (runExtensionTests). Run: `bash test/e2e/setup.sh && node --import tsx --test test/e2e/smoke.e2e.mjs`
+// (after `npm run package`). Screenshots land in test/artifacts/.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

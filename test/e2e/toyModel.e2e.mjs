@@ -3,7 +3,7 @@
 // models/toy/README.md) completes a function body in code-server; the smallest model's answer is
 // accepted at tier 1 by its own asserts, Tab inserts it, and the saved file runs in Node and
 // computes what its doc line says. Nothing here is canned: what the model writes is what it learnt.
-// Run after `npm run build` and `bash test/e2e/setup.sh`.
+// Run after `npm run package` and `bash test/e2e/setup.sh`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
