@@ -102,10 +102,10 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
   };
   applySettings(true);
   void openWalkthroughOnce(context, settings.tiersConfigured, log);
-  // Models that appeared or went: the walkthrough's step, and a warm start of the first tier.
-  const modelsChanged = () => {
+  // After a download: the walkthrough's step, and a warm start of the first tier (whose file may have been missing).
+  const modelsDownloaded = (count: number) => {
     updateWalkthrough();
-    void engine.unloadModels().then(warmUp);
+    if (count > 0) warmUp();
   };
 
   context.subscriptions.push(
@@ -124,7 +124,7 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     status.onDidShowVerified(() => walkthrough.showedVerified()),
     vscode.commands.registerCommand('cascade.getStarted', () => openWalkthrough(context.extension.id)),
     vscode.commands.registerCommand('cascade.chooseModels', () => chooseModelsCommand({ extensionUri: context.extensionUri, modelsDir, settings: () => settings, log })),
-    vscode.commands.registerCommand('cascade.downloadModels', () => downloadModelsCommand({ settings: () => settings, modelsDir, log, onDownloaded: modelsChanged })),
+    vscode.commands.registerCommand('cascade.downloadModels', () => downloadModelsCommand({ settings: () => settings, modelsDir, log, onDownloaded: modelsDownloaded })),
     vscode.commands.registerCommand('cascade.openSample', () => openSampleCommand(context.extensionUri, context.globalStorageUri.fsPath)),
     vscode.commands.registerCommand('cascade.deleteDownloadedModels', () =>
       deleteModelsCommand({ modelsDir, unloadModels: () => engine.unloadModels(), log, onDeleted: updateWalkthrough }),

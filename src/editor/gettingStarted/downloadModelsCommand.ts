@@ -9,8 +9,8 @@ export interface DownloadModelsDeps {
   /** Where `hf:` and URL tiers' files go: global storage, kept across upgrades. */
   modelsDir: string;
   log: vscode.LogOutputChannel;
-  /** Called after the models changed on disk (the walkthrough step, the warm start). */
-  onDownloaded: () => void;
+  /** Called when the command is over, with how many models it downloaded (the walkthrough step, the warm start). */
+  onDownloaded: (count: number) => void;
 }
 
 /**
@@ -29,20 +29,21 @@ export async function downloadModelsCommand(deps: DownloadModelsDeps): Promise<v
   const toDownload = files.filter((file) => !file.present && file.downloadable);
   if (toDownload.length === 0) {
     if (missingLocal.length === 0) void vscode.window.showInformationMessage(`Cascade: all ${files.length} model(s) are on this machine already.`);
-    return deps.onDownloaded();
+    return deps.onDownloaded(0);
   }
   const catalog = shippedCatalog();
   const controller = new AbortController();
-  let done = 0;
+  let downloaded = 0;
   try {
     for (const file of toDownload) {
       const entry = catalog.models.find((model) => model.uri === file.model);
       await downloadWithProgress(
         entry ? catalogDownload(entry, deps.modelsDir) : { uri: file.model, dirPath: deps.modelsDir },
-        `Cascade: downloading ${entry?.name ?? file.model} (${++done} of ${toDownload.length})`,
+        `Cascade: downloading ${entry?.name ?? file.model} (${downloaded + 1} of ${toDownload.length})`,
         controller,
         deps.log,
       );
+      downloaded++;
     }
     void vscode.window.showInformationMessage(`Cascade: ${toDownload.length} model(s) downloaded into ${deps.modelsDir}.`);
   } catch (error) {
@@ -54,6 +55,6 @@ export async function downloadModelsCommand(deps: DownloadModelsDeps): Promise<v
     deps.log.error(`download models: ${message}`);
     return void vscode.window.showErrorMessage(`Cascade: ${message}`);
   } finally {
-    deps.onDownloaded();
+    deps.onDownloaded(downloaded);
   }
 }
