@@ -79,6 +79,8 @@ const entries = [
     define: { 'import.meta.url': 'importMetaUrl' },
     banner: { js: 'const importMetaUrl = require("node:url").pathToFileURL(__filename).href;' },
   },
+  // Run by VS Code after an uninstall (package.json's `vscode:uninstall`).
+  { entryPoints: ['src/uninstall.ts'], outfile: `${outdir}/uninstall.js` },
   // The sandbox on its own, for test/bench/sandboxMemory.mjs.
   { entryPoints: ['src/engine/sandbox/index.ts'], outfile: `${outdir}/sandbox.js` },
 ];

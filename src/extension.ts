@@ -16,6 +16,7 @@ import { showMenu } from './editor/showMenu';
 import { ServerStatusItem } from './editor/ServerStatusItem';
 import { ServerKeys, setServerApiKeyCommand } from './editor/serverKeys';
 import { StatusBar } from './editor/StatusBar';
+import { writeStorageMarker } from './editor/storageMarker';
 import { tuneTiersCommand } from './editor/tuneTiersCommand';
 
 let session: EngineSession | undefined;
@@ -137,6 +138,8 @@ export function activate(context: vscode.ExtensionContext): CascadeApi {
     ),
     vscode.workspace.onDidChangeConfiguration((event) => event.affectsConfiguration('cascade') && applySettings(false)),
   );
+  // For the uninstall hook, which has no VS Code API to ask where the storage is.
+  if (!writeStorageMarker(context.extensionPath, context.globalStorageUri.fsPath)) log.debug('extension folder is read-only: uninstalling will not remove the downloaded models');
   log.info(`Cascade ${context.extension.packageJSON.version} activated with ${settings.tiers.length} tier(s); models in ${modelsDir}.`);
   return { provider, settings: () => settings };
 }

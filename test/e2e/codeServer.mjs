@@ -243,7 +243,8 @@ function tail(file, chars = 4000) {
  * @param {boolean} [options.keepTemp]      leave the temp folder (logs, user data) after stop()
  * @param {string} [options.stateDir]       use this folder (user data, extensions, XDG dirs) instead
  *   of a fresh temp one, and keep it after stop(): a second server started on it is the same
- *   installation later (an upgrade). With `vsix: null` nothing is installed first.
+ *   installation later (an upgrade). With `vsix: null` nothing is installed first (and with
+ *   `allowMissing` Cascade need not be installed at all: after an uninstall).
  * @returns {Promise<{url: string, port: number, pid: number, tmpDir: string, userDataDir: string,
  *   extensionsDir: string, logFile: string, extensionId: string, extensionPath: string, startMs: number,
  *   log(): string, stop(): Promise<void>, killNow(): void}>}
@@ -276,7 +277,11 @@ export async function startCodeServer(options) {
   const extensionsDir = dirs.extensions;
   let installed;
   try {
-    installed = vsix ? installVsix(vsix, { extensionsDir, userDataDir, env: { XDG_CONFIG_HOME: dirs['xdg-config'], XDG_DATA_HOME: dirs['xdg-data'] } }) : installedCascade(extensionsDir);
+    installed = vsix
+      ? installVsix(vsix, { extensionsDir, userDataDir, env: { XDG_CONFIG_HOME: dirs['xdg-config'], XDG_DATA_HOME: dirs['xdg-data'] } })
+      : options.allowMissing
+        ? { id: readManifest(PROJECT_ROOT).id }
+        : installedCascade(extensionsDir);
     for (const extra of extraExtensions) installExtension(extra, extensionsDir);
     mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
     writeFileSync(

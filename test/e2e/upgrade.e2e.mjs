@@ -2,17 +2,21 @@
 // cascade.vsix) downloads a tier's model from a loopback Hugging Face mirror (HF_ENDPOINT) into
 // global storage; a newer .vsix (packaged here as 0.1.1) installed over it in the same
 // extensions folder finds the model there and completes a function without a single request
-// to the mirror; "Cascade: delete downloaded models" then removes it and says how much it freed.
+// to the mirror; "Cascade: delete downloaded models" then removes it and says how much it freed;
+// uninstalling runs the vscode:uninstall hook, which removes Cascade's global storage.
 // The model is a canned GGUF (fixed answers: a right clamp and right asserts); what this proves
 // is where the file lives and who reads it, not what a model writes.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { startModelServer } from '../fixtures/modelServer.ts';
 import {
+  CODE_SERVER_ENTRY,
+  NODE24,
   PROJECT_ROOT,
   QUIET_TYPING_SETTINGS,
   cannedModels,
@@ -32,7 +36,7 @@ const CLAMP = '/** Clamps x into [lo, hi]. */\nfunction clamp(x, lo, hi) {\n  \n
 const MODEL_URI = 'hf:cascade-test/canned/canned-clamp-right.gguf';
 const MIRROR_PATH = '/cascade-test/canned/resolve/main/canned-clamp-right.gguf';
 
-test('a downloaded model stays in global storage across an upgrade to a newer .vsix, and "delete downloaded models" frees it', { timeout: 420_000 }, async (t) => {
+test('a downloaded model stays in global storage across an upgrade to a newer .vsix, "delete downloaded models" frees it, and uninstalling removes the storage', { timeout: 420_000 }, async (t) => {
   const [rightModel] = cannedModels('canned-clamp-right');
   const mirror = await startModelServer();
   mirror.files.set(MIRROR_PATH, readFileSync(rightModel));
@@ -96,6 +100,29 @@ test('a downloaded model stays in global storage across an upgrade to a newer .v
     assert.ok(!existsSync(file), `${file} after the delete`);
     const [, amount, unit] = /([\d.]+) (KB|MB) freed/.exec(freed);
     assert.ok(Math.abs(Number(amount) * (unit === 'KB' ? 1024 : 1024 ** 2) - size) <= (unit === 'KB' ? 1024 : 0.05 * 1024 ** 2), `${freed} vs ${size} bytes`);
+    await session.close();
+
+    // Uninstall: code-server removes the extension at its next start and runs its
+    // vscode:uninstall hook, which removes Cascade's global storage (VS Code keeps it otherwise).
+    const storageDir = path.dirname(modelsDir);
+    assert.ok(existsSync(storageDir), `${storageDir} before the uninstall`);
+    const uninstall = spawnSync(NODE24, [CODE_SERVER_ENTRY, '--extensions-dir', path.join(stateDir, 'extensions'), '--user-data-dir', path.join(stateDir, 'user-data'), '--uninstall-extension', upgraded.id], {
+      encoding: 'utf8',
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(stateDir, 'xdg-config'), XDG_DATA_HOME: path.join(stateDir, 'xdg-data') },
+    });
+    assert.equal(uninstall.status, 0, uninstall.stdout + uninstall.stderr);
+    // (code-server cleans up extensions when a window connects, not at start-up.)
+    session = await startSession({ ...options, vsix: null, allowMissing: true });
+    const { server } = session;
+    try {
+      const deadline = Date.now() + 60_000;
+      while (existsSync(storageDir) && Date.now() < deadline) await sleep(250);
+      assert.ok(!existsSync(storageDir), `${storageDir} is still there after the uninstall:\n${server.log().slice(-2000)}`);
+      log(`uninstalled: ${storageDir} removed`);
+      assert.match(server.log(), /post-uninstall Cascade uninstalled: removed/);
+    } finally {
+      await session.close();
+    }
   } catch (error) {
     if (session) {
       await screenshot(session.page, 'upgrade-failure');
