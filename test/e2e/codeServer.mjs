@@ -502,18 +502,18 @@ export async function openWorkbench(page, url, folder, { timeoutMs = 60_000 } = 
 
 async function openQuickInput(page, value, timeoutMs) {
   const input = page.locator('.quick-input-widget input');
-  // F1 is ignored while the workbench is still starting: retry a few times.
+  // F1 is ignored while the workbench is still starting, and an editor that opens meanwhile
+  // (the walkthrough on a first activation) closes the palette again: retry a few times.
   for (let i = 0; ; i++) {
     await page.keyboard.press('F1');
     try {
       await input.waitFor({ state: 'visible', timeout: 3_000 });
-      break;
+      await input.fill(value, { timeout: 3_000 });
+      return input;
     } catch (error) {
       if (i >= Math.ceil(timeoutMs / 3_000)) throw error;
     }
   }
-  await input.fill(value);
-  return input;
 }
 
 function rows(page) {
