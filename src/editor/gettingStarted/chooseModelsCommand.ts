@@ -3,6 +3,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { choosePreset, detectHardware, formatGB, type Hardware, presetModels, presetTiers, readTiersFile, shippedCatalog, type TierConfig, tierModelFiles } from '../../engine';
 import type { CascadeSettings } from '../readSettings';
+import { tiersTarget } from '../tiersTarget';
 
 export interface ChooseModelsDeps {
   extensionUri: vscode.Uri;
@@ -105,7 +106,6 @@ async function writeTiers(tiers: TierConfig[], settings: CascadeSettings): Promi
     );
     if (answer !== replace) return false;
   }
-  const inWorkspace = config.inspect('tiers')?.workspaceValue !== undefined;
-  await config.update('tiers', tiers, inWorkspace ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
+  await config.update('tiers', tiers, tiersTarget() === 'workspace' ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global);
   return true;
 }

@@ -15,6 +15,7 @@ import {
   type WebviewMessage,
 } from './panelProtocol';
 import { testTier } from './testTier';
+import { tiersTarget } from '../tiersTarget';
 
 /** What the panel needs from the model catalog (downloads, presets, hardware). */
 export interface PanelCatalog {
@@ -32,9 +33,6 @@ export interface PanelDeps {
   keys: ServerKeys;
   log: vscode.LogOutputChannel;
 }
-
-const targetOf = (): SettingsTarget =>
-  vscode.workspace.getConfiguration('cascade').inspect('tiers')?.workspaceValue !== undefined ? 'workspace' : 'user';
 
 /**
  * The tier settings panel (webview, assets in media/): tier cards with inline validation by
@@ -167,7 +165,7 @@ export class SettingsPanel {
     const stored = await Promise.all(this.origins.map((origin) => this.keyStored(origin)));
     this.keyStatus = new Map(this.origins.map((origin, i) => [origin, stored[i]]));
     const keys = Object.fromEntries(this.keyStatus);
-    await this.post({ type: 'state', tiers, target: targetOf(), problems, warnings: tierWarnings(tiers), keys, models, machine });
+    await this.post({ type: 'state', tiers, target: tiersTarget(), problems, warnings: tierWarnings(tiers), keys, models, machine });
   }
 
   private async post(message: HostMessage): Promise<void> {
